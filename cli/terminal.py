@@ -1,0 +1,77 @@
+"""Plain-text rendering of a report for a terminal (``show`` without ``--json``)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from model.cellref import CellRef
+from model.document import Document
+from model.template import Table
+from model.values import format_value
+
+LABEL_WIDTH = 40
+VALUE_WIDTH = 9
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit(text: str, width: int, *, right: bool = False) -> str:
+    """Cut or pad a text to ``width`` terminal columns."""
+    out = ""
+    for ch in text:
+        if display_width(out + ch) > width:
+            out = out[:-1] + "…" if out else ""
+            break
+        out += ch
+    pad = " " * max(0, width - display_width(out))
+    return pad + out if right else out + pad
+
+
+def render_table(document: Document, table: Table) -> list[str]:
+    lines = [table.heading] if table.heading else []
+    if table.corner and table.corner != "信息内容":
+        lines.append(table.corner)
+    widths = [min(max(VALUE_WIDTH, display_width(c.path[-1]) + 1), 16) for c in table.column_leaves]
+    header = fit("", LABEL_WIDTH) + "".join(
+        fit(c.path[-1], w, right=True) for c, w in zip(table.column_leaves, widths, strict=True)
+    )
+    lines.append(header)
+    previous: tuple[str, ...] = ()
+    for row in table.row_leaves:
+        for depth, parent in enumerate(row.path[:-1]):
+            if previous[: depth + 1] != row.path[: depth + 1]:
+                lines.append("  " * depth + parent)
+        previous = row.path
+        indent = "  " * (len(row.path) - 1)
+        label = fit(indent + (row.path[-1] if row.path else ""), LABEL_WIDTH)
+        cells = []
+        for column, width in zip(table.column_leaves, widths, strict=True):
+            ref = CellRef(table.id, row.id, column.id)
+            text = format_value(document.value(ref), document.kind(ref)) or "·"
+            cells.append(fit(text, width, right=True))
+        lines.append(label + "".join(cells))
+    if any(len(c.path) > 1 for c in table.column_leaves):
+        lines.append("列：" + "；".join("·".join(c.path) for c in table.column_leaves))
+    return lines
+
+
+def render_report(document: Document) -> str:
+    """The whole report: title, sections in order, tables as aligned text (blank shown as ·)."""
+    lines = [document.title, f"（模板：{document.template.name}）", ""]
+    for section in document.template.sections:
+        if section.kind == "preamble":
+            if document.text(section.id):
+                lines.extend([document.text(section.id), ""])
+            continue
+        lines.append(section.title)
+        if section.kind == "text":
+            lines.append(document.text(section.id) or "（未填写）")
+        else:
+            for table in section.tables:
+                lines.extend(render_table(document, table))
+                lines.append("")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,65 @@
+"""The JSON forms of ``show --json`` and ``check --json``: a contract other tools are built on."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from model.cellref import CellRef
+from model.document import Document
+from model.rules import RuleResult
+from model.values import Value
+
+
+def json_number(value: Value) -> int | float | None:
+    """Amounts have two decimals and at most 12 digits, so a float prints them exactly."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def cell_paths(document: Document, ref: CellRef) -> tuple[list[str], list[str]]:
+    """The row and column label paths of a cell, outermost first, as printed."""
+    table = document.template.table(ref.table)
+    return list(table.row(ref.row).path), list(table.column(ref.column).path)
+
+
+def report_json(document: Document) -> dict[str, Any]:
+    """Every data cell of every table, and the text sections."""
+    tables = []
+    for table in document.template.tables.values():
+        cells = []
+        for ref in table.cells():
+            row, column = cell_paths(document, ref)
+            cells.append(
+                {
+                    "row": row,
+                    "column": column,
+                    "value": json_number(document.value(ref)),
+                    "computed": document.is_total(ref),
+                }
+            )
+        tables.append({"title": table.title, "cells": cells})
+    return {
+        "template": document.template.id,
+        "year": document.year,
+        "agency": document.agency,
+        "tables": tables,
+        "sections": [
+            {"title": s.title, "text": document.text(s.id)} for s in document.template.text_sections()
+        ],
+    }
+
+
+def result_json(document: Document, result: RuleResult) -> dict[str, Any]:
+    cells = []
+    for ref in result.cells:
+        row, column = cell_paths(document, ref)
+        cells.append({"table": document.template.table(ref.table).title, "row": row, "column": column})
+    return {"rule": result.rule, "message": result.message, "cells": cells}
+
+
+def check_json(document: Document) -> dict[str, Any]:
+    """Errors and warnings with the cells they involve."""
+    return {
+        "errors": [result_json(document, r) for r in document.errors()],
+        "warnings": [result_json(document, r) for r in document.warnings()],
+    }

@@ -1,0 +1,1 @@
+"""Nianbao's core: templates, the report document, recompute, rules, files. Never imports Qt."""

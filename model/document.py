@@ -1,0 +1,326 @@
+"""The live report document: values, texts, totals kept current, rule results kept current.
+
+Every change goes through :meth:`Document.apply` with a batch of edits (see :mod:`model.edits`).
+A batch is validated as a whole before anything changes, applied as one step, and answered with a
+:class:`ChangeSet` naming what changed and the edits that undo it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from model.cellref import CellRef
+from model.edits import ChangeSet, Edit, SetCell, SetMeta, SetPrior, SetReview, SetText
+from model.engine import DependencyGraph, compute_all
+from model.errors import InvalidValue, NotEditable
+from model.prior import PriorYear
+from model.rules import ERROR, META_YEAR, PRIOR, RuleContext, RuleInstance, RuleResult, evaluate, expand_rules
+from model.template import Template, load_template
+from model.values import CellKind, Value, check_value, parse_value
+
+YEAR_MIN, YEAR_MAX = 2008, 2100  # the 条例 took effect in 2008
+AGENCY_MAX = 100
+TEXT_MAX = 200_000
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What depends only on the template: the total graph and the rule instances with their index."""
+
+    graph: DependencyGraph
+    instances: tuple[RuleInstance, ...]
+    by_dependency: Mapping[Hashable, tuple[RuleInstance, ...]]
+
+
+@cache
+def _shape(template: Template) -> _Shape:
+    instances = tuple(expand_rules(template))
+    index: dict[Hashable, list[RuleInstance]] = {}
+    for instance in instances:
+        for dependency in instance.dependencies():
+            index.setdefault(dependency, []).append(instance)
+    return _Shape(
+        DependencyGraph.build(template.formulas()),
+        instances,
+        {k: tuple(v) for k, v in index.items()},
+    )
+
+
+def check_agency(agency: str) -> str:
+    """Validate and tidy an agency name."""
+    cleaned = " ".join(str(agency).split())
+    if not cleaned:
+        raise InvalidValue("机关名称不能为空")
+    if len(cleaned) > AGENCY_MAX:
+        raise InvalidValue(f"机关名称过长（最多{AGENCY_MAX}个字）")
+    return cleaned
+
+
+def check_year(year: object) -> int:
+    """Validate a report year."""
+    if isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
+        raise InvalidValue(f"年度“{year}”无效（应为{YEAR_MIN}—{YEAR_MAX}之间的年份）")
+    return year
+
+
+def check_text(text: str) -> str:
+    """Texts are kept exactly as typed, as long as they can be stored as UTF-8."""
+    if not isinstance(text, str):
+        raise InvalidValue("正文必须是文字")
+    if len(text) > TEXT_MAX:
+        raise InvalidValue(f"正文过长（最多{TEXT_MAX}字）")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidValue("正文含有无法保存的字符") from exc
+    return text
+
+
+class Document:
+    """One report being edited. Not thread-safe; owned by one window or one CLI command."""
+
+    def __init__(
+        self,
+        template: Template,
+        agency: str,
+        year: int,
+        inputs: Mapping[CellRef, Value] | None = None,
+        texts: Mapping[str, str] | None = None,
+        prior: PriorYear | None = None,
+        review: Iterable[str] = (),
+    ) -> None:
+        self.template = template
+        self._shape = _shape(template)
+        self._agency = check_agency(agency)
+        self._year = check_year(year)
+        self._prior = prior
+        self._texts = {s.id: "" for s in template.editable_texts()}
+        for section_id, text in (texts or {}).items():
+            self._check_section(section_id)
+            self._texts[section_id] = check_text(text)
+        self._review = {s for s in review if s in self._texts}
+        self._values: dict[CellRef, Value] = {}
+        for ref, value in (inputs or {}).items():
+            checked = self._validated(SetCell(ref, value))
+            assert isinstance(checked, SetCell)
+            self._store(ref, checked.value)
+        self._values.update(compute_all(self._shape.graph, self._values))
+        self._results: dict[str, RuleResult] = {}
+        context = self._context()
+        for instance in self._shape.instances:
+            result = evaluate(instance, context)
+            if result is not None:
+                self._results[instance.key] = result
+
+    @classmethod
+    def new(cls, template_id: str, year: int, agency: str) -> Document:
+        """A blank report of a template."""
+        return cls(load_template(template_id), agency, year)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    @property
+    def agency(self) -> str:
+        return self._agency
+
+    @property
+    def year(self) -> int:
+        return self._year
+
+    @property
+    def prior(self) -> PriorYear | None:
+        return self._prior
+
+    @property
+    def review_pending(self) -> frozenset[str]:
+        """Text sections carried from last year that nobody has reviewed yet."""
+        return frozenset(self._review)
+
+    @property
+    def title(self) -> str:
+        return self.template.report_title(self._agency, self._year)
+
+    def value(self, ref: CellRef) -> Value:
+        """The value of any data cell (input or total); None when blank."""
+        return self._values.get(ref)
+
+    def is_total(self, ref: CellRef) -> bool:
+        return self.template.is_total(ref)
+
+    def inputs(self) -> dict[CellRef, Value]:
+        """The typed-in values (no blanks, no totals)."""
+        return {ref: v for ref, v in self._values.items() if not self.template.is_total(ref)}
+
+    def text(self, section_id: str) -> str:
+        return self._texts.get(section_id, "")
+
+    def texts(self) -> dict[str, str]:
+        return dict(self._texts)
+
+    def results(self) -> list[RuleResult]:
+        """Every failing rule, in the template's order."""
+        return [self._results[i.key] for i in self._shape.instances if i.key in self._results]
+
+    def errors(self) -> list[RuleResult]:
+        return [r for r in self.results() if r.severity == ERROR]
+
+    def warnings(self) -> list[RuleResult]:
+        return [r for r in self.results() if r.severity != ERROR]
+
+    def results_at(self, ref: CellRef) -> list[RuleResult]:
+        """Failing rules that involve one cell (what a view marks on it)."""
+        return [
+            self._results[i.key]
+            for i in self._shape.by_dependency.get(ref, ())
+            if i.key in self._results and ref in self._results[i.key].cells
+        ]
+
+    def result(self, key: str) -> RuleResult | None:
+        return self._results.get(key)
+
+    def kind(self, ref: CellRef) -> CellKind:
+        return self.template.kind_of(ref)
+
+    def parse(self, ref: CellRef, text: str) -> Value:
+        """Turn typed text into a value for this cell, or raise :class:`InvalidValue`."""
+        self._check_input_cell(ref)
+        return parse_value(
+            text, self.kind(ref), count_max=self.template.count_max, amount_max=self.template.amount_max
+        )
+
+    # --- changing ------------------------------------------------------------------------------
+
+    def enter(self, ref: CellRef, text: str) -> ChangeSet:
+        """Set a cell from typed text (the grid's and the CLI's path)."""
+        return self.apply([SetCell(ref, self.parse(ref, text))])
+
+    def apply(self, edits: Sequence[Edit]) -> ChangeSet:
+        """Apply a batch as one step: all edits or, if any is invalid, none (the error is raised)."""
+        validated = [self._validated(e) for e in edits]
+        changes = ChangeSet()
+        undo: list[Edit] = []
+        changed_inputs: list[CellRef] = []
+        dependencies: set[Hashable] = set()
+        for edit in validated:
+            if isinstance(edit, SetCell):
+                old = self._values.get(edit.ref)
+                if old == edit.value and (old is None) == (edit.value is None):
+                    continue
+                undo.append(SetCell(edit.ref, old))
+                self._store(edit.ref, edit.value)
+                changes.cells[edit.ref] = edit.value
+                changed_inputs.append(edit.ref)
+            elif isinstance(edit, SetText):
+                old_text = self._texts[edit.section]
+                if old_text == edit.text:
+                    continue
+                undo.append(SetText(edit.section, old_text))
+                self._texts[edit.section] = edit.text
+                changes.texts.add(edit.section)
+                dependencies.add("text:" + edit.section)
+            elif isinstance(edit, SetMeta):
+                undo.append(SetMeta(self._agency, self._year))
+                self._agency = edit.agency or self._agency
+                self._year = edit.year or self._year
+                changes.meta = True
+                dependencies.add(META_YEAR)
+            elif isinstance(edit, SetPrior):
+                undo.append(SetPrior(self._prior))
+                self._prior = edit.prior
+                changes.prior = True
+                dependencies.add(PRIOR)
+            elif isinstance(edit, SetReview):
+                if (edit.section in self._review) == edit.pending:
+                    continue
+                undo.append(SetReview(edit.section, not edit.pending))
+                (self._review.add if edit.pending else self._review.discard)(edit.section)
+                changes.review.add(edit.section)
+        changes.cells.update(self._shape.graph.recompute(self._values, changed_inputs))
+        dependencies.update(changes.cells)
+        changes.rules = self._reevaluate(dependencies)
+        changes.undo = tuple(reversed(undo))
+        return changes
+
+    def _reevaluate(self, dependencies: set[Hashable]) -> dict[str, RuleResult | None]:
+        touched: dict[str, RuleInstance] = {}
+        for dependency in dependencies:
+            for instance in self._shape.by_dependency.get(dependency, ()):
+                touched[instance.key] = instance
+        context = self._context()
+        moved: dict[str, RuleResult | None] = {}
+        for key, instance in touched.items():
+            new = evaluate(instance, context)
+            if new != self._results.get(key):
+                moved[key] = new
+                if new is None:
+                    del self._results[key]
+                else:
+                    self._results[key] = new
+        return moved
+
+    def _store(self, ref: CellRef, value: Value) -> None:
+        if value is None:
+            self._values.pop(ref, None)
+        else:
+            self._values[ref] = value
+
+    def _context(self) -> RuleContext:
+        prior = self._prior.values if self._prior is not None else None
+        return RuleContext(self.template, self._values.get, self.text, self._year, prior)
+
+    def _check_section(self, section_id: str) -> None:
+        if section_id not in self._texts:
+            raise NotEditable(f"报告没有正文部分“{section_id}”")
+
+    def _check_input_cell(self, ref: CellRef) -> None:
+        if not self.template.has_cell(ref):
+            raise NotEditable(f"模板{self.template.id}没有单元格{ref.key()}")
+        if self.template.is_total(ref):
+            table = self.template.table(ref.table)
+            label = "·".join(table.row(ref.row).path + table.column(ref.column).path)
+            raise NotEditable(f"“{label}”是自动计算的合计，不能直接填写")
+        if self.kind(ref) is CellKind.NA:
+            raise NotEditable("此单元格不适用，不能填写")
+
+    def _validated(self, edit: Edit) -> Edit:
+        if isinstance(edit, SetCell):
+            self._check_input_cell(edit.ref)
+            value = check_value(
+                edit.value, self.kind(edit.ref), count_max=self.template.count_max, amount_max=self.template.amount_max
+            )
+            return SetCell(edit.ref, value)
+        if isinstance(edit, SetText):
+            self._check_section(edit.section)
+            return SetText(edit.section, check_text(edit.text))
+        if isinstance(edit, SetMeta):
+            return SetMeta(
+                check_agency(edit.agency) if edit.agency is not None else None,
+                check_year(edit.year) if edit.year is not None else None,
+            )
+        if isinstance(edit, SetReview):
+            self._check_section(edit.section)
+            return edit
+        if isinstance(edit, SetPrior):
+            return edit
+        raise TypeError(f"not an edit: {edit!r}")
+
+    def full_recompute(self) -> tuple[dict[CellRef, Value], dict[str, RuleResult]]:
+        """Totals and rule results computed from scratch (what the incremental state must equal)."""
+        inputs = self.inputs()
+        totals = compute_all(self._shape.graph, inputs)
+        values = {**inputs, **totals}
+        context = RuleContext(
+            self.template, values.get, self.text, self._year, self._prior.values if self._prior else None
+        )
+        results = {}
+        for instance in self._shape.instances:
+            result = evaluate(instance, context)
+            if result is not None:
+                results[instance.key] = result
+        return values, results
+
+    def state(self) -> tuple[dict[CellRef, Value], dict[str, RuleResult]]:
+        """The incrementally maintained totals and results (for comparison with the full path)."""
+        return dict(self._values), dict(self._results)

@@ -1,0 +1,261 @@
+"""The template's consistency rules (勾稽关系 and checks), expanded into instances and evaluated.
+
+A rule in the template (:class:`RuleSpec`) is expanded once per document shape into
+:class:`RuleInstance` objects, e.g. R1 once per column of table 三. Each instance knows what it
+depends on, so an edit re-evaluates only the instances that read the edited cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from model.cellref import CellRef
+from model.template import Leaf, RuleSpec, Table, Template
+from model.values import CellKind, Value, format_value
+
+ERROR = "error"
+WARNING = "warning"
+META_YEAR = "meta:year"
+PRIOR = "prior"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One addend of a rule side: a cell of this year's report or of last year's."""
+
+    ref: CellRef
+    sign: int = 1
+    prior: bool = False
+
+
+@dataclass(frozen=True)
+class RuleInstance:
+    """A rule applied to one place (a column, a row, a table, a section)."""
+
+    spec: RuleSpec
+    key: str
+    label: str
+    table: str | None
+    left: tuple[Term, ...] = ()
+    right: tuple[Term, ...] = ()
+    cells: tuple[CellRef, ...] = ()  # this year's cells involved: what a view marks
+    section: str | None = None
+
+    def dependencies(self) -> set[Hashable]:
+        deps: set[Hashable] = set(self.cells)
+        if any(t.prior for t in (*self.left, *self.right)):
+            deps.add(PRIOR)
+        if self.section:
+            deps.add("text:" + self.section)
+        if self.spec.kind == "layout_years":
+            deps.add(META_YEAR)
+        return deps
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """A failing rule: which rule, how bad, where, and the message with the real numbers."""
+
+    rule: str
+    key: str
+    severity: str
+    message: str
+    cells: tuple[CellRef, ...]
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What rules read: this year's values (inputs and totals), texts, year, last year's values."""
+
+    template: Template
+    value: Callable[[CellRef], Value]
+    text: Callable[[str], str]
+    year: int
+    prior: Mapping[CellRef, Value] | None  # last year's cells by this layout's ids; absent = no place
+
+
+def expand_rules(template: Template) -> list[RuleInstance]:
+    """All rule instances of a template, in the template's rule order."""
+    instances: list[RuleInstance] = []
+    for spec in template.rules:
+        expander = _EXPANDERS.get(spec.kind)
+        if expander is None:
+            continue  # a rule kind from a newer version: ignored rather than failing the report
+        instances.extend(expander(template, spec))
+    return instances
+
+
+def evaluate(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    """The result of one instance, or None when it holds (or cannot apply)."""
+    return _EVALUATORS[instance.spec.kind](instance, context)
+
+
+def _table_ids(spec: RuleSpec) -> list[str]:
+    data = spec.data
+    return list(data["tables"]) if "tables" in data else [data["table"]]
+
+
+def _place_label(leaf: Leaf, leaves: tuple[Leaf, ...]) -> str:
+    # Drop an outer header shared by every leaf (申请人情况): it names nothing in particular.
+    path = list(leaf.path)
+    while len(path) > 1 and all(len(other.path) > 1 and other.path[0] == path[0] for other in leaves):
+        path = path[1:]
+        leaves = tuple(Leaf(o.id, o.path[1:], o.kind) for o in leaves)
+    return "·".join(path)
+
+
+def _expand_sums(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    instances = []
+    for table_id in _table_ids(spec):
+        table = template.table(table_id)
+        per_column = spec.data["for_each"] == "column"
+        places = table.column_leaves if per_column else table.row_leaves
+        for place in places:
+            def term(item: dict, place: Leaf = place, table: Table = table, per_column: bool = per_column) -> Term:
+                if per_column:
+                    ref = CellRef(table.id, item["row"], place.id)
+                else:
+                    ref = CellRef(table.id, place.id, item["column"])
+                return Term(ref, int(item.get("sign", 1)), item.get("year") == "prior")
+
+            left = tuple(term(i) for i in spec.data["left"])
+            right = tuple(term(i) for i in spec.data["right"])
+            terms = (*left, *right)
+            if not all(template.has_cell(t.ref) for t in terms if not t.prior):
+                continue
+            cells = tuple(dict.fromkeys(t.ref for t in terms if not t.prior))
+            label = _place_label(place, places)
+            instances.append(
+                RuleInstance(spec, f"{spec.id}:{table.id}/{place.id}", label, table.id, left, right, cells)
+            )
+    return instances
+
+
+def _expand_blank(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    inputs = template.input_cells()
+    return [
+        RuleInstance(
+            spec,
+            f"{spec.id}:{table.id}",
+            table.title,
+            table.id,
+            cells=tuple(ref for ref in inputs if ref.table == table.id),
+        )
+        for table in template.tables.values()
+    ]
+
+
+def _expand_text_number(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    data = spec.data
+    ref = CellRef(data["table"], data["row"], data["column"])
+    return [RuleInstance(spec, spec.id, "", ref.table, cells=(ref,), section=data["section"])]
+
+
+def _expand_text(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    return [RuleInstance(spec, spec.id, "", None, section=spec.data["section"])]
+
+
+def _expand_meta(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    return [RuleInstance(spec, spec.id, "", None)]
+
+
+def _side(terms: tuple[Term, ...], context: RuleContext) -> tuple[Value, bool]:
+    """Sum of a side and whether any of its cells holds a value. None sum = not applicable."""
+    total: int | Decimal = 0
+    filled = False
+    for term in terms:
+        if term.prior:
+            if context.prior is None or term.ref not in context.prior:
+                return None, False
+            value = context.prior[term.ref]
+        else:
+            value = context.value(term.ref)
+        if value is not None:
+            filled = True
+            total += term.sign * value
+    return total, filled
+
+
+def _kind_for(instance: RuleInstance, context: RuleContext) -> CellKind:
+    kind = context.template.kind_of(instance.left[0].ref)
+    return CellKind.SIGNED if kind is CellKind.SIGNED else kind
+
+
+def _eval_compare(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    left, left_filled = _side(instance.left, context)
+    right, right_filled = _side(instance.right, context)
+    if left is None or right is None or not (left_filled or right_filled):
+        return None
+    holds = left == right if instance.spec.kind == "equal" else left <= right
+    if holds:
+        return None
+    kind = _kind_for(instance, context)
+    shown = CellKind.COUNT if kind is CellKind.SIGNED else kind
+    message = instance.spec.message.format(
+        label=instance.label,
+        left=format_value(left, shown) if left >= 0 else str(left),
+        right=format_value(right, shown) if right >= 0 else str(right),
+        diff=format_value(abs(left - right), shown),
+    )
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, instance.cells)
+
+
+def _eval_blank(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    blanks = tuple(ref for ref in instance.cells if context.value(ref) is None)
+    if not blanks:
+        return None
+    message = instance.spec.message.format(table=instance.label, count=len(blanks))
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, blanks)
+
+
+def _eval_text_number(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    assert instance.section is not None
+    text = context.text(instance.section)
+    value = context.value(instance.cells[0])
+    for pattern in instance.spec.data["patterns"]:
+        for match in re.finditer(pattern, text):
+            if value is None or int(match.group(1)) != value:
+                message = instance.spec.message.format(
+                    quote=match.group(0), value="空白" if value is None else value
+                )
+                return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, instance.cells)
+    return None
+
+
+def _eval_text_contains(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    assert instance.section is not None
+    text = context.text(instance.section)
+    if any(word in text for word in instance.spec.data["any"]):
+        return None
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, instance.spec.message, ())
+
+
+def _eval_layout_years(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    template = context.template
+    if template.covers_year(context.year):
+        return None
+    span = f"{template.year_from}—{template.year_to}" if template.year_to else f"{template.year_from}年及以后"
+    message = instance.spec.message.format(template=template.name, range=span, year=context.year)
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, ())
+
+
+_EXPANDERS: dict[str, Callable[[Template, RuleSpec], list[RuleInstance]]] = {
+    "equal": _expand_sums,
+    "at_most": _expand_sums,
+    "blank": _expand_blank,
+    "text_number": _expand_text_number,
+    "text_contains": _expand_text,
+    "layout_years": _expand_meta,
+}
+
+_EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]] = {
+    "equal": _eval_compare,
+    "at_most": _eval_compare,
+    "blank": _eval_blank,
+    "text_number": _eval_text_number,
+    "text_contains": _eval_text_contains,
+    "layout_years": _eval_layout_years,
+}

@@ -1,0 +1,123 @@
+"""Cell kinds and the parsing of what people type or store into cell values.
+
+Counts and signed counts are ``int``; amounts are ``Decimal`` with two decimals (万元), never float.
+``None`` is a blank cell, which is not the same as 0.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from model.errors import InvalidValue
+
+Value = int | Decimal | None
+
+
+class CellKind(str, Enum):
+    """What a data cell holds."""
+
+    COUNT = "count"  # whole number >= 0
+    SIGNED = "signed"  # whole number of either sign (本年增/减)
+    AMOUNT = "amount"  # 万元, at most two decimals
+    NA = "na"  # not applicable: never holds a value
+
+
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+_PLAIN = re.compile(r"^[+-]?\d+(\.\d*)?$")
+_MINUS_SIGNS = {"−": "-", "－": "-", "—": "-", "﹣": "-"}
+TWO_PLACES = Decimal("0.01")
+
+
+def normalize_number_text(text: str) -> str:
+    """Fold full-width digits and signs, drop spaces (also inner ones from copy-paste)."""
+    folded = unicodedata.normalize("NFKC", text)
+    for sign, ascii_sign in _MINUS_SIGNS.items():
+        folded = folded.replace(sign, ascii_sign)
+    return "".join(folded.split())
+
+
+def parse_value(text: str, kind: CellKind, *, count_max: int, amount_max: Decimal) -> Value:
+    """Turn typed text into a cell value, or raise :class:`InvalidValue` with a Chinese message.
+
+    Accepts full-width digits, thousands separators, surrounding spaces, a leading ``+`` on signed
+    cells and a trailing 万元 on amounts. An empty text is a blank cell.
+    """
+    raw = normalize_number_text(text)
+    if kind is CellKind.AMOUNT and raw.endswith("万元"):
+        raw = raw[:-2]
+    if raw == "":
+        return None
+    if kind is CellKind.NA:
+        raise InvalidValue("此单元格不适用，不能填写数字")
+    if not (_PLAIN.match(raw) or _GROUPED.match(raw)):
+        raise InvalidValue(f"“{text.strip()}”不是数字")
+    raw = raw.replace(",", "")
+    if len(raw) > 24:
+        raise InvalidValue(f"“{text.strip()[:30]}”：数字过大")
+    if kind is CellKind.AMOUNT:
+        return _amount(raw, text, amount_max)
+    exact = Decimal(raw)
+    if exact != exact.to_integral_value():
+        raise InvalidValue(f"“{text.strip()}”：此处应填整数")
+    number = int(exact)
+    if kind is CellKind.COUNT:
+        if raw.startswith("-") and number != 0:
+            raise InvalidValue(f"“{text.strip()}”：件数不能为负数")
+        if raw.startswith("+"):
+            raise InvalidValue(f"“{text.strip()}”：件数不带正负号")
+    return check_value(number, kind, count_max=count_max, amount_max=amount_max)
+
+
+def _amount(raw: str, text: str, amount_max: Decimal) -> Decimal:
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation as exc:  # pragma: no cover - regexes let only digits through
+        raise InvalidValue(f"“{text.strip()}”不是金额") from exc
+    if amount != amount.quantize(TWO_PLACES):
+        raise InvalidValue(f"“{text.strip()}”：金额最多保留两位小数（单位：万元）")
+    result = check_value(amount.quantize(TWO_PLACES), CellKind.AMOUNT, count_max=0, amount_max=amount_max)
+    assert isinstance(result, Decimal)
+    return result
+
+
+def check_value(value: Value, kind: CellKind, *, count_max: int, amount_max: Decimal) -> Value:
+    """Validate a value that is already a number (from a file, an import or the API)."""
+    if value is None:
+        return None
+    if kind is CellKind.NA:
+        raise InvalidValue("此单元格不适用，不能填写数字")
+    if isinstance(value, bool) or isinstance(value, float):
+        raise InvalidValue(f"“{value}”不是有效的数值")
+    if kind is CellKind.AMOUNT:
+        amount = Decimal(value)
+        if not amount.is_finite() or amount != amount.quantize(TWO_PLACES):
+            raise InvalidValue(f"“{value}”：金额最多保留两位小数（单位：万元）")
+        if amount < 0:
+            raise InvalidValue(f"“{value}”：金额不能为负数")
+        if amount > amount_max:
+            raise InvalidValue(f"“{value}”：金额超出允许范围（最大{amount_max}万元）")
+        return amount.quantize(TWO_PLACES)
+    if not isinstance(value, int):
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
+        else:
+            raise InvalidValue(f"“{value}”：此处应填整数")
+    if kind is CellKind.COUNT and value < 0:
+        raise InvalidValue(f"“{value}”：件数不能为负数")
+    if abs(value) > count_max:
+        raise InvalidValue(f"“{value}”：数字过大（最大{count_max}）")
+    return value
+
+
+def format_value(value: Value, kind: CellKind) -> str:
+    """The text a cell shows: blank stays empty, signed values carry +, amounts two decimals."""
+    if value is None:
+        return ""
+    if kind is CellKind.AMOUNT:
+        return f"{Decimal(value):.2f}"
+    if kind is CellKind.SIGNED and value > 0:
+        return f"+{value}"
+    return str(value)

@@ -1,0 +1,139 @@
+"""The CLI contract: commands, JSON shapes, exit codes, no traceback, no damaged output."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "qianjiang-cgj-2020.nianbao"
+
+
+def nianbao(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("template,year", [("2021", 2025), ("2019", 2020)])
+def test_new_show_check(tmp_path, template, year):
+    path = tmp_path / "r.nianbao"
+    result = nianbao("new", "--template", template, "--year", year, "--agency", "某某局", "-o", path)
+    assert result.returncode == 0, result.stderr
+    shown = nianbao("show", path, "--json")
+    assert shown.returncode == 0
+    data = json.loads(shown.stdout)
+    assert (data["template"], data["year"], data["agency"]) == (template, year, "某某局")
+    titles = [t["title"] for t in data["tables"]]
+    assert "三、收到和处理政府信息公开申请情况" in titles
+    assert any("主动公开政府信息情况" in t for t in titles)
+    assert [s["title"] for s in data["sections"]] == ["一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    table3 = next(t for t in data["tables"] if t["title"] == "三、收到和处理政府信息公开申请情况")
+    cell = next(
+        c for c in table3["cells"]
+        if c["row"] == ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"]
+        and c["column"] == ["申请人情况", "法人或其他组织", "商业企业"]
+    )
+    assert cell == {"row": cell["row"], "column": cell["column"], "value": None, "computed": False}
+    totals = [c for c in table3["cells"] if c["computed"]]
+    assert any(c["row"] == ["三、本年度办理结果", "（七）总计"] for c in totals)
+    assert all(c["column"] == ["申请人情况", "总计"] or c["row"][-1] == "（七）总计" for c in totals)
+    rows = 25 if template == "2021" else 23
+    assert len(table3["cells"]) == rows * 7
+    checked = nianbao("check", path)
+    assert checked.returncode == 0  # a blank report has warnings, not errors
+    assert "未填写" in checked.stdout
+
+
+def test_show_json_of_example_has_every_value():
+    data = json.loads(nianbao("show", EXAMPLE, "--json").stdout)
+    cells = {(t["title"], tuple(c["row"]), tuple(c["column"])): c["value"] for t in data["tables"] for c in t["cells"]}
+    assert cells[("二、主动公开政府信息情况 第二十条第（六）项", ("行政处罚",), ("本年增/减",))] == -16
+    assert cells[("二、主动公开政府信息情况 第二十条第（九）项", ("政府集中采购",), ("采购总金额",))] == 3829.46
+    four = [c for t in data["tables"] if t["title"].startswith("四、") for c in t["cells"]]
+    assert len(four) == 15 and all(c["row"] == [] for c in four)
+    assert four[4]["column"] == ["行政复议", "总计"] and four[4]["computed"] is True
+    assert data["sections"][0]["text"].startswith("2020年,区城市管理局")
+
+
+def test_check_json_and_exit_code(tmp_path):
+    path = tmp_path / "r.nianbao"
+    nianbao("new", "--template", "2021", "--year", 2025, "--agency", "局", "-o", path)
+    assert nianbao("set", path, "3/new/natural=12", "3/open/natural=11").returncode == 0
+    result = nianbao("check", path, "--json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert set(data) == {"errors", "warnings"}
+    error = next(e for e in data["errors"] if e["message"].startswith("自然人"))
+    assert error["rule"] == "R1"
+    assert error["message"] == "自然人：一＋二＝12，三（七）＋四＝11，相差1"
+    assert {"table": "三、收到和处理政府信息公开申请情况", "row": ["四、结转下年度继续办理"],
+            "column": ["申请人情况", "自然人"]} in error["cells"]
+
+
+def test_check_many_files_worst_exit(tmp_path):
+    good = tmp_path / "good.nianbao"
+    bad = tmp_path / "bad.nianbao"
+    good.write_bytes(EXAMPLE.read_bytes())
+    bad.write_text("{", encoding="utf-8")
+    result = nianbao("check", good, bad, good)
+    assert result.returncode == 2
+    assert result.stdout.count("==") == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "missing.nianbao"),
+        ("check", "garbage.nianbao"),
+        ("new", "--template", "2030", "--year", 2025, "--agency", "局", "-o", "x.nianbao"),
+        ("new", "--template", "2021", "--year", 1800, "--agency", "局", "-o", "x.nianbao"),
+        ("new", "--template", "2021", "--year", 2025, "--agency", "  ", "-o", "x.nianbao"),
+        ("set", "garbage.nianbao", "3/new/natural=1"),
+        ("show",),
+    ],
+)
+def test_bad_input_one_line_exit_2(tmp_path, args):
+    (tmp_path / "garbage.nianbao").write_bytes(b"\x00\x01garbage")
+    result = nianbao(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip()
+    assert not (tmp_path / "x.nianbao").exists()
+    assert (tmp_path / "garbage.nianbao").read_bytes() == b"\x00\x01garbage"
+
+
+def test_bad_set_leaves_file_untouched(tmp_path):
+    path = tmp_path / "r.nianbao"
+    nianbao("new", "--template", "2021", "--year", 2025, "--agency", "局", "-o", path)
+    before = path.read_bytes()
+    for assignment in ("3/new/natural=-3", "3/total7/natural=1", "3/new/natural=abc", "zzz=1"):
+        result = nianbao("set", path, "3/open/natural=1", assignment)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_new_does_not_overwrite(tmp_path):
+    path = tmp_path / "r.nianbao"
+    path.write_text("keep", encoding="utf-8")
+    result = nianbao("new", "--template", "2021", "--year", 2025, "--agency", "局", "-o", path)
+    assert result.returncode == 2 and path.read_text(encoding="utf-8") == "keep"
+
+
+def test_cli_imports_no_qt_and_no_heavy_libraries():
+    code = (
+        "import sys; sys.argv=['main.py','check',r'%s']\n"
+        "import main\n"
+        "try:\n    main.main()\nexcept SystemExit: pass\n"
+        "bad=[m for m in ('PySide6','openpyxl','reportlab') if m in sys.modules]\n"
+        "print('HEAVY', bad)" % EXAMPLE
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert "HEAVY []" in result.stdout, result.stdout + result.stderr
