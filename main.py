@@ -1,8 +1,8 @@
 """Nianbao entry point: the editor by default, the command line for subcommands.
 
-    python main.py                 open the editor with the built-in example report
-    python main.py REPORT.nianbao  open the editor with a file
-    python main.py new|show|check|set|import|export|rollforward ...   headless (see --help)
+python main.py                 open the editor with the built-in example report
+python main.py REPORT.nianbao  open the editor with a file
+python main.py new|show|check|set|import|export|rollforward ...   headless (see --help)
 """
 
 from __future__ import annotations

@@ -43,9 +43,7 @@ def report_json(document: Document) -> dict[str, Any]:
         "year": document.year,
         "agency": document.agency,
         "tables": tables,
-        "sections": [
-            {"title": s.title, "text": document.text(s.id)} for s in document.template.text_sections()
-        ],
+        "sections": [{"title": s.title, "text": document.text(s.id)} for s in document.template.text_sections()],
     }
 
 

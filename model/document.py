@@ -186,9 +186,7 @@ class Document:
     def parse(self, ref: CellRef, text: str) -> Value:
         """Turn typed text into a value for this cell, or raise :class:`InvalidValue`."""
         self._check_input_cell(ref)
-        return parse_value(
-            text, self.kind(ref), count_max=self.template.count_max, amount_max=self.template.amount_max
-        )
+        return parse_value(text, self.kind(ref), count_max=self.template.count_max, amount_max=self.template.amount_max)
 
     # --- changing ------------------------------------------------------------------------------
 

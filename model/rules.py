@@ -114,6 +114,7 @@ def _expand_sums(template: Template, spec: RuleSpec) -> list[RuleInstance]:
         per_column = spec.data["for_each"] == "column"
         places = table.column_leaves if per_column else table.row_leaves
         for place in places:
+
             def term(item: dict, place: Leaf = place, table: Table = table, per_column: bool = per_column) -> Term:
                 if per_column:
                     ref = CellRef(table.id, item["row"], place.id)
@@ -218,9 +219,7 @@ def _eval_text_number(instance: RuleInstance, context: RuleContext) -> RuleResul
     for pattern in instance.spec.data["patterns"]:
         for match in re.finditer(pattern, text):
             if value is None or int(match.group(1)) != value:
-                message = instance.spec.message.format(
-                    quote=match.group(0), value="空白" if value is None else value
-                )
+                message = instance.spec.message.format(quote=match.group(0), value="空白" if value is None else value)
                 return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, instance.cells)
     return None
 

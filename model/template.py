@@ -163,9 +163,7 @@ class Template:
         table = self.tables.get(ref.table)
         if table is None:
             return False
-        return any(r.id == ref.row for r in table.row_leaves) and any(
-            c.id == ref.column for c in table.column_leaves
-        )
+        return any(r.id == ref.row for r in table.row_leaves) and any(c.id == ref.column for c in table.column_leaves)
 
     def kind_of(self, ref: CellRef) -> CellKind:
         return self.table(ref.table).cell_kind(ref.row, ref.column)

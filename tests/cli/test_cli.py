@@ -34,10 +34,15 @@ def test_new_show_check(tmp_path, template, year):
     titles = [t["title"] for t in data["tables"]]
     assert "三、收到和处理政府信息公开申请情况" in titles
     assert any("主动公开政府信息情况" in t for t in titles)
-    assert [s["title"] for s in data["sections"]] == ["一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    assert [s["title"] for s in data["sections"]] == [
+        "一、总体情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
     table3 = next(t for t in data["tables"] if t["title"] == "三、收到和处理政府信息公开申请情况")
     cell = next(
-        c for c in table3["cells"]
+        c
+        for c in table3["cells"]
         if c["row"] == ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"]
         and c["column"] == ["申请人情况", "法人或其他组织", "商业企业"]
     )
@@ -74,8 +79,11 @@ def test_check_json_and_exit_code(tmp_path):
     error = next(e for e in data["errors"] if e["message"].startswith("自然人"))
     assert error["rule"] == "R1"
     assert error["message"] == "自然人：一＋二＝12，三（七）＋四＝11，相差1"
-    assert {"table": "三、收到和处理政府信息公开申请情况", "row": ["四、结转下年度继续办理"],
-            "column": ["申请人情况", "自然人"]} in error["cells"]
+    assert {
+        "table": "三、收到和处理政府信息公开申请情况",
+        "row": ["四、结转下年度继续办理"],
+        "column": ["申请人情况", "自然人"],
+    } in error["cells"]
 
 
 def test_check_many_files_worst_exit(tmp_path):
@@ -129,11 +137,11 @@ def test_new_does_not_overwrite(tmp_path):
 
 def test_cli_imports_no_qt_and_no_heavy_libraries():
     code = (
-        "import sys; sys.argv=['main.py','check',r'%s']\n"
+        f"import sys; sys.argv=['main.py','check',r'{EXAMPLE}']\n"
         "import main\n"
         "try:\n    main.main()\nexcept SystemExit: pass\n"
         "bad=[m for m in ('PySide6','openpyxl','reportlab') if m in sys.modules]\n"
-        "print('HEAVY', bad)" % EXAMPLE
+        "print('HEAVY', bad)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr

@@ -149,9 +149,7 @@ def test_prior_year_valid_documents_rule():
 
 def test_prior_year_items_rule_2019():
     document = Document.new("2019", 2020, "局")
-    prior = PriorYear(
-        "2019", 2019, "局", {ref("punish", "prev_items", "2_6"): 150, ref("punish", "delta", "2_6"): -4}
-    )
+    prior = PriorYear("2019", 2019, "局", {ref("punish", "prev_items", "2_6"): 150, ref("punish", "delta", "2_6"): -4})
     document.apply([SetPrior(prior), SetCell(ref("punish", "prev_items", "2_6"), 146)])
     assert not any(r.rule == "Y3" for r in document.warnings())
     document.enter(ref("punish", "prev_items", "2_6"), "140")

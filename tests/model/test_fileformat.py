@@ -79,8 +79,14 @@ def test_failed_save_keeps_old_file(tmp_path, blank, monkeypatch):
         (json.dumps({"format": "nianbao", "format_version": 1, "template": "2030"}).encode(), "未知的报告模板"),
         (
             json.dumps(
-                {"format": "nianbao", "format_version": 1, "template": "2021", "agency": "局", "year": 2025,
-                 "values": {"3/new/natural": -5}}
+                {
+                    "format": "nianbao",
+                    "format_version": 1,
+                    "template": "2021",
+                    "agency": "局",
+                    "year": 2025,
+                    "values": {"3/new/natural": -5},
+                }
             ).encode(),
             "负数",
         ),

@@ -1,0 +1,1 @@
+"""Qt views over :mod:`model`. Holds no report logic of its own."""

@@ -1,0 +1,68 @@
+"""Start the editor: the application object, fonts, the first window, crash recovery."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from gui.context import AppContext
+from gui.main_window import MainWindow
+from model.errors import NianbaoError
+from model.fileformat import load_report
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "resources" / "examples" / "qianjiang-cgj-2020.nianbao"
+UI_FONTS = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "SimSun",
+    "AR PL UMing CN",
+]
+
+
+def pick_ui_font(base: QFont) -> QFont:
+    """A readable Chinese UI font from what the machine has (the platform default otherwise)."""
+    families = set(QFontDatabase.families())
+    for family in UI_FONTS:
+        if family in families:
+            font = QFont(base)
+            font.setFamily(family)
+            font.setPointSize(max(base.pointSize(), 10))
+            return font
+    return base
+
+
+def create_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Nianbao")
+    app.setOrganizationName("Nianbao")
+    app.setApplicationDisplayName("政务公开年报编辑器")
+    app.setFont(pick_ui_font(app.font()))
+    return app
+
+
+def open_first_window(context: AppContext, args: list[str]) -> MainWindow:
+    """The window for a file given on the command line, else the built-in example."""
+    path = Path(args[0]) if args else None
+    window = MainWindow(context, load_report(EXAMPLE), None)
+    if not window.offer_recovery() and path is not None:
+        try:
+            window.show_document(load_report(path), path)
+        except NianbaoError as exc:
+            context.messages.error(window, "无法打开", str(exc))
+    return window
+
+
+def run_gui(args: list[str]) -> int:
+    """Run the editor until its window closes."""
+    app = create_application([sys.argv[0], *args])
+    window = open_first_window(AppContext.default(), [a for a in args if not a.startswith("-")])
+    window.show()
+    return app.exec()

@@ -1,0 +1,212 @@
+"""The grid widget for one table: spans as printed, spreadsheet keys, copy and paste."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLineEdit,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from gui.clipboard import parse_tsv, to_tsv
+from gui.table_model import TableGridModel
+from model.edits import SetCell
+from model.errors import NianbaoError
+
+DATA_WIDTH = 66
+LABEL_WIDTHS = {1: [230], 2: [120, 220], 3: [64, 112, 250]}
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Enter commits and moves down, like a spreadsheet; the editor starts with the text selected."""
+
+    def __init__(self, view: ReportGrid) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        editor.setFrame(False)
+        return editor
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                assert isinstance(editor, QWidget)
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self._view.move_by(1, 0)
+                return True
+        return super().eventFilter(editor, event)
+
+
+class ReportGrid(QTableView):
+    """A table shown whole (no inner scrolling), sized to its content."""
+
+    def __init__(self, model: TableGridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid_model = model
+        self.setModel(model)
+        self.setItemDelegate(_CellDelegate(self))
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setStyleSheet("QTableView { gridline-color: #9aa5b1; border: 1px solid #9aa5b1; }")
+        model.modelReset.connect(self.apply_layout)
+        self.apply_layout()
+
+    def apply_layout(self) -> None:
+        """Spans, widths and heights; spans live in the view, so this runs again after a reset."""
+        self.clearSpans()
+        layout = self.grid_model.layout
+        for cell in layout.spans():
+            self.setSpan(cell.row, cell.column, cell.row_span, cell.column_span)
+        widths = LABEL_WIDTHS.get(layout.label_columns, [])
+        for column in range(layout.columns):
+            if column < layout.label_columns:
+                self.setColumnWidth(column, widths[column])
+            else:
+                self.setColumnWidth(column, DATA_WIDTH)
+        self.resizeRowsToContents()
+        for row in range(layout.rows):
+            self.setRowHeight(row, max(self.rowHeight(row), 26))
+        self._fit_size()
+
+    def _fit_size(self) -> None:
+        width = sum(self.columnWidth(c) for c in range(self.grid_model.columnCount())) + 2
+        height = sum(self.rowHeight(r) for r in range(self.grid_model.rowCount())) + 2
+        self.setFixedSize(width, height)
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def move_by(self, rows: int, columns: int) -> None:
+        """Move the current cell to the next data cell in a direction (skipping totals is not done:
+        people read totals while they type)."""
+        current = self.currentIndex()
+        layout = self.grid_model.layout
+        row, column = current.row() + rows, current.column() + columns
+        if layout.header_rows <= row < layout.rows and layout.label_columns <= column < layout.columns:
+            self.setCurrentIndex(self.grid_model.index(row, column))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.move_by(1, 0)
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clear_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return
+        super().keyPressEvent(event)
+
+    # --- clear, copy, paste ----------------------------------------------------------------------
+
+    def _selected_rect(self) -> tuple[int, int, int, int] | None:
+        indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
+        if not indexes:
+            return None
+        rows = [i.row() for i in indexes]
+        columns = [i.column() for i in indexes]
+        return min(rows), min(columns), max(rows), max(columns)
+
+    def clear_selection(self) -> None:
+        """Blank every selected input cell, as one undo step."""
+        rect = self._selected_rect()
+        if rect is None:
+            return
+        top, left, bottom, right = rect
+        layout = self.grid_model.layout
+        document = self.grid_model.session.document
+        edits = []
+        for row in range(top, bottom + 1):
+            for column in range(left, right + 1):
+                ref = layout.ref_at(row, column)
+                if ref is not None and not document.is_total(ref):
+                    edits.append(SetCell(ref, None))
+        if edits:
+            self.grid_model.session.apply(edits, "清除单元格")
+
+    def copy_selection(self) -> None:
+        """The selected rectangle as TSV, as shown (labels included), for Excel and WPS."""
+        rect = self._selected_rect()
+        if rect is None:
+            return
+        top, left, bottom, right = rect
+        rows = []
+        for row in range(top, bottom + 1):
+            line = []
+            for column in range(left, right + 1):
+                cell = self.grid_model.grid_cell(row, column)
+                line.append(
+                    str(self.grid_model.data(self.grid_model.index(row, column)) or "") if cell is not None else ""
+                )
+            rows.append(line)
+        QGuiApplication.clipboard().setText(to_tsv(rows))
+
+    def paste(self) -> None:
+        """Paste TSV at the current cell as one undo step; totals and labels are skipped and counted."""
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> None:
+        rows = parse_tsv(text)
+        start = self.currentIndex()
+        if not rows or not start.isValid():
+            return
+        layout = self.grid_model.layout
+        session = self.grid_model.session
+        document = session.document
+        edits: list[SetCell] = []
+        skipped = 0
+        outside = 0
+        for i, line in enumerate(rows):
+            for j, text_value in enumerate(line):
+                row, column = start.row() + i, start.column() + j
+                if row >= layout.rows or column >= layout.columns:
+                    outside += 1
+                    continue
+                ref = layout.ref_at(row, column)
+                if ref is None or document.is_total(ref):
+                    skipped += 1
+                    continue
+                try:
+                    edits.append(SetCell(ref, document.parse(ref, text_value)))
+                except NianbaoError as exc:
+                    label = "·".join(layout.table.row(ref.row).path[-1:] + layout.table.column(ref.column).path[-1:])
+                    self.grid_model.message.emit(f"粘贴未完成：{label}：{exc}（没有改动任何单元格）")
+                    return
+        if edits:
+            session.apply(edits, f"粘贴{len(edits)}个单元格")
+        notes = [f"已粘贴{len(edits)}个单元格"]
+        if skipped:
+            notes.append(f"跳过{skipped}个合计或标题单元格")
+        if outside:
+            notes.append(f"{outside}个超出表格范围未粘贴")
+        self.grid_model.message.emit("，".join(notes))

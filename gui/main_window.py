@@ -1,0 +1,464 @@
+"""The editor window: sections in order, tables as live grids, the check list, files, autosave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.context import AppContext
+from gui.dialogs import NewReportDialog
+from gui.grid_view import ReportGrid
+from gui.recovery import RecoveryFile, find_orphans
+from gui.session import Session
+from gui.table_model import TableGridModel
+from model.cellref import CellRef
+from model.document import Document
+from model.edits import ChangeSet, SetCell, SetReview, SetText
+from model.errors import NianbaoError
+from model.fileformat import load_report
+from model.rules import ERROR, RuleResult
+from model.template import Section
+
+FILE_FILTER = "年报文件 (*.nianbao);;所有文件 (*)"
+RECENT_MAX = 8
+
+
+class TextSectionEditor(QPlainTextEdit):
+    """A plain-text editor whose edits go through the session (its own undo is off)."""
+
+    def __init__(self, session: Session, section: Section) -> None:
+        super().__init__()
+        self._session = session
+        self.section = section
+        self.setUndoRedoEnabled(False)
+        self.setPlaceholderText(section.hint or f"在此填写“{section.title}”")
+        self.setMinimumHeight(110)
+        self.setMaximumHeight(260)
+        self.load()
+        self.textChanged.connect(self._on_text_changed)
+
+    def load(self) -> None:
+        text = self._session.document.text(self.section.id)
+        if self.toPlainText() != text:
+            cursor = self.textCursor().position()
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self.blockSignals(False)
+            c = self.textCursor()
+            c.setPosition(min(cursor, len(text)))
+            self.setTextCursor(c)
+
+    def _on_text_changed(self) -> None:
+        edits = [SetText(self.section.id, self.toPlainText())]
+        if self.section.id in self._session.document.review_pending:
+            edits.append(SetReview(self.section.id, False))
+        try:
+            self._session.apply(edits, f"编辑“{self.section.title}”")
+        except NianbaoError:
+            self.load()
+
+
+class MainWindow(QMainWindow):
+    """One report per window."""
+
+    def __init__(self, context: AppContext, document: Document, path: Path | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.session = Session(document, path, self)
+        self.recovery = RecoveryFile(context.recovery_dir)
+        self._autosaved_index = self.session.undo_stack.index()
+        self.grids: dict[str, ReportGrid] = {}
+        self.text_editors: dict[str, TextSectionEditor] = {}
+        self._section_anchors: dict[str, QWidget] = {}
+        self.setMinimumSize(900, 600)
+        self._build_actions()
+        self._build_body()
+        self.session.changed.connect(self._on_changed)
+        self.session.undo_stack.cleanChanged.connect(self._update_title)
+        self.session.undo_stack.indexChanged.connect(self._update_title)
+        self.session.pathChanged.connect(self._update_title)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(context.autosave_ms)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self._restore_geometry()
+        self._refresh_all()
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        files = self.menuBar().addMenu("文件(&F)")
+        files.addAction(self._action("新建…", self.new_report, QKeySequence.StandardKey.New))
+        files.addAction(self._action("打开…", self.open_dialog, QKeySequence.StandardKey.Open))
+        self.recent_menu = files.addMenu("最近文件")
+        files.addSeparator()
+        files.addAction(self._action("保存", self.save, QKeySequence.StandardKey.Save))
+        files.addAction(self._action("另存为…", self.save_as, QKeySequence.StandardKey.SaveAs))
+        files.addSeparator()
+        self.extra_file_menu_anchor = files.addSeparator()
+        files.addAction(self._action("关闭", self.close, QKeySequence.StandardKey.Close))
+        self.file_menu = files
+        edit = self.menuBar().addMenu("编辑(&E)")
+        undo = self.session.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        edit.addAction(self._action("空白单元格全部填0", self.fill_blanks_with_zero))
+        self.undo_action, self.redo_action = undo, redo
+        self._rebuild_recent_menu()
+
+    def _build_body(self) -> None:
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.header = QLabel()
+        self.header.setObjectName("reportHeader")
+        self.header.setStyleSheet("#reportHeader { padding: 8px 14px; background: #24466e; color: white; }")
+        header_font = QFont(self.header.font())
+        header_font.setPointSizeF(header_font.pointSizeF() * 1.15)
+        self.header.setFont(header_font)
+        outer.addWidget(self.header)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.navigation = QListWidget()
+        self.navigation.setMaximumWidth(200)
+        self.navigation.setMinimumWidth(150)
+        self.navigation.setWordWrap(True)
+        self.navigation.setSpacing(3)
+        self.navigation.itemClicked.connect(self._go_to_section)
+        splitter.addWidget(self.navigation)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setStyleSheet("QScrollArea { background: white; }")
+        splitter.addWidget(self.scroll)
+        splitter.setStretchFactor(1, 1)
+        outer.addWidget(splitter, 1)
+        self.setCentralWidget(body)
+        self.checks = QListWidget()
+        self.checks.itemClicked.connect(self._select_result_cells)
+        self.checks.itemActivated.connect(self._select_result_cells)
+        dock = QDockWidget("检查结果", self)
+        dock.setObjectName("checksDock")
+        dock.setWidget(self.checks)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [140], Qt.Orientation.Vertical)
+        self.checks_dock = dock
+        self.status_counts = QLabel()
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self._build_sections()
+
+    def _build_sections(self) -> None:
+        self.grids.clear()
+        self.text_editors.clear()
+        self._section_anchors.clear()
+        self.navigation.clear()
+        page = QWidget()
+        page.setObjectName("reportPage")
+        page.setStyleSheet("#reportPage { background: white; }")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 16, 24, 24)
+        layout.setSpacing(10)
+        title_font = QFont(page.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
+        document = self.session.document
+        for section in document.template.sections:
+            anchor = QLabel(section.title if section.kind != "preamble" else "引言（报告开头的说明，可不填）")
+            anchor.setFont(title_font)
+            layout.addWidget(anchor)
+            self._section_anchors[section.id] = anchor
+            item = QListWidgetItem(section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            self.navigation.addItem(item)
+            if section.kind in ("text", "preamble"):
+                editor = TextSectionEditor(self.session, section)
+                self.text_editors[section.id] = editor
+                layout.addWidget(editor)
+                continue
+            for table in section.tables:
+                if table.heading:
+                    heading = QLabel(table.heading)
+                    layout.addWidget(heading)
+                model = TableGridModel(self.session, table, self)
+                model.message.connect(self.show_status)
+                grid = ReportGrid(model)
+                grid.setObjectName(f"grid_{table.id}")
+                self.grids[table.id] = grid
+                row = QHBoxLayout()
+                row.addWidget(grid)
+                row.addStretch(1)
+                layout.addLayout(row)
+        layout.addStretch(1)
+        self.scroll.setWidget(page)
+
+    # --- state -> view -------------------------------------------------------------------------
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        for section_id in changes.texts:
+            editor = self.text_editors.get(section_id)
+            if editor is not None:
+                editor.load()
+        if changes.meta:
+            self._update_header()
+        if changes.rules or changes.prior:
+            self._refresh_checks()
+        self._update_title()
+
+    def _refresh_all(self) -> None:
+        self._update_header()
+        self._refresh_checks()
+        self._update_title()
+
+    def _update_header(self) -> None:
+        document = self.session.document
+        self.header.setText(f"{document.title}　　<span style='color:#c9d6e8'>格式：{document.template.name}</span>")
+
+    def _refresh_checks(self) -> None:
+        self.checks.clear()
+        document = self.session.document
+        for result in document.results():
+            tag = "错误" if result.severity == ERROR else "提示"
+            item = QListWidgetItem(f"【{tag}】{result.message}")
+            item.setData(Qt.ItemDataRole.UserRole, result.key)
+            item.setForeground(Qt.GlobalColor.darkRed if result.severity == ERROR else Qt.GlobalColor.black)
+            self.checks.addItem(item)
+        errors, warnings = len(document.errors()), len(document.warnings())
+        self.status_counts.setText(f"错误 {errors} 个　提示 {warnings} 个" if errors or warnings else "检查通过")
+        self.checks_dock.setWindowTitle(f"检查结果（错误 {errors}，提示 {warnings}）")
+
+    def _update_title(self, *_: object) -> None:
+        name = self.session.path.name if self.session.path else f"{self.session.document.title}（未保存）"
+        self.setWindowTitle(f"{name}{' *' if self.session.dirty else ''} — 政务公开年报编辑器")
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # --- navigation ----------------------------------------------------------------------------
+
+    def _go_to_section(self, item: QListWidgetItem) -> None:
+        anchor = self._section_anchors.get(item.data(Qt.ItemDataRole.UserRole))
+        if anchor is not None:
+            self.scroll.verticalScrollBar().setValue(anchor.y())
+
+    def _select_result_cells(self, item: QListWidgetItem) -> None:
+        result = self.session.document.result(item.data(Qt.ItemDataRole.UserRole))
+        if result is not None:
+            self.select_cells(result)
+
+    def select_cells(self, result: RuleResult) -> None:
+        """Select the cells a rule result involves and scroll to the first of them."""
+        by_table: dict[str, list[CellRef]] = {}
+        for ref in result.cells:
+            by_table.setdefault(ref.table, []).append(ref)
+        for grid in self.grids.values():
+            grid.clearSelection()
+        first: ReportGrid | None = None
+        for table_id, refs in by_table.items():
+            grid = self.grids[table_id]
+            selection = QItemSelection()
+            for ref in refs:
+                index = grid.grid_model.index_of(ref)
+                selection.select(index, index)
+            grid.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            grid.setCurrentIndex(grid.grid_model.index_of(refs[0]))
+            first = first or grid
+        if first is not None:
+            first.setFocus()
+            self.scroll.ensureWidgetVisible(first, 50, 50)
+        elif result.rule in ("F1", "T1", "L1"):
+            self.show_status(result.message)
+
+    # --- editing helpers ---------------------------------------------------------------------
+
+    def fill_blanks_with_zero(self) -> None:
+        document = self.session.document
+        edits = [
+            SetCell(ref, 0)
+            for ref in document.template.input_cells()
+            if document.value(ref) is None and document.kind(ref).value != "amount"
+        ]
+        if edits:
+            self.session.apply(edits, "空白单元格填0")
+            self.show_status(f"已将{len(edits)}个空白单元格填为0")
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def confirm_discard(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to drop the current document."""
+        if not self.session.dirty:
+            return True
+        name = self.session.path.name if self.session.path else self.session.document.title
+        answer = self.context.messages.ask_save(self, name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def show_document(self, document: Document, path: Path | None, *, dirty: bool = False) -> None:
+        self.session.replace(document, path, dirty=dirty)
+        self.recovery.discard()
+        self._autosaved_index = -2 if dirty else self.session.undo_stack.index()
+        self._build_sections()
+        self._refresh_all()
+        if path is not None:
+            self._add_recent(path)
+
+    def new_report(self) -> None:
+        if not self.confirm_discard():
+            return
+        dialog = NewReportDialog(self, self.session.document.agency)
+        if not dialog.exec():
+            return
+        template_id, year, agency = dialog.values()
+        try:
+            document = Document.new(template_id, year, agency)
+        except NianbaoError as exc:
+            self.context.messages.error(self, "无法新建", str(exc))
+            return
+        self.show_document(document, None)
+
+    def open_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        name, _ = QFileDialog.getOpenFileName(self, "打开报告", self._last_folder(), FILE_FILTER)
+        if name:
+            self.open_path(Path(name), confirmed=True)
+
+    def open_path(self, path: Path, *, confirmed: bool = False) -> bool:
+        """Open a report file; a damaged file gives a message and the current report stays."""
+        if not confirmed and not self.confirm_discard():
+            return False
+        try:
+            document = load_report(path)
+        except NianbaoError as exc:
+            self.context.messages.error(self, "无法打开", str(exc))
+            return False
+        self.show_document(document, path)
+        return True
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        suggested = str(Path(self._last_folder()) / f"{self.session.document.title}.nianbao")
+        name, _ = QFileDialog.getSaveFileName(self, "另存为", suggested, FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix != ".nianbao":
+            path = path.with_name(path.name + ".nianbao")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.session.save(path)
+        except (NianbaoError, OSError) as exc:
+            self.context.messages.error(self, "保存失败", f"{exc}\n\n报告仍然打开，可以换一个位置另存。")
+            return False
+        self.recovery.discard()
+        self._autosaved_index = self.session.undo_stack.index()
+        self._add_recent(path)
+        self.show_status(f"已保存到 {path}")
+        return True
+
+    def autosave(self) -> None:
+        """Write unsaved changes to the recovery file (nothing when clean or unchanged since)."""
+        if not self.session.dirty:
+            self.recovery.discard()
+            return
+        if self.session.undo_stack.index() == self._autosaved_index:
+            return
+        try:
+            self.recovery.write(self.session.document, self.session.path)
+            self._autosaved_index = self.session.undo_stack.index()
+        except NianbaoError as exc:
+            self.show_status(f"自动保存失败：{exc}")
+
+    def offer_recovery(self) -> bool:
+        """At start: offer documents from recovery files of crashed sessions. True if one was restored."""
+        for found in find_orphans(self.context.recovery_dir):
+            if found.file == self.recovery.path:
+                continue
+            where = str(found.original) if found.original else "未保存过的新报告"
+            if self.context.messages.ask_restore(self, f"{found.document.title}（{where}）"):
+                self.show_document(found.document, found.original, dirty=True)
+                found.file.unlink(missing_ok=True)
+                self.autosave()
+                return True
+            found.file.unlink(missing_ok=True)
+        return False
+
+    # --- settings ------------------------------------------------------------------------------
+
+    def _last_folder(self) -> str:
+        if self.session.path is not None:
+            return str(self.session.path.parent)
+        return str(self.context.settings.value("lastFolder", str(Path.home())))
+
+    def recent_files(self) -> list[str]:
+        value = self.context.settings.value("recentFiles", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _add_recent(self, path: Path) -> None:
+        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
+        self.context.settings.setValue("recentFiles", files[:RECENT_MAX])
+        self.context.settings.setValue("lastFolder", str(path.parent))
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for name in self.recent_files():
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    def _restore_geometry(self) -> None:
+        geometry = self.context.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = self.context.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.context.settings.setValue("window/geometry", self.saveGeometry())
+        self.context.settings.setValue("window/state", self.saveState())
+        self.autosave_timer.stop()
+        self.recovery.close()
+        event.accept()

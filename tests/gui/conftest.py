@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from gui.context import AppContext, UserMessages
+from gui.main_window import MainWindow
+from model.fileformat import load_report
+from tests.conftest import EXAMPLE
+
+
+class FakeMessages(UserMessages):
+    """Answers dialogs without showing them, and remembers what was said."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.save_answer = "discard"
+        self.restore_answer = True
+        self.asked_save = 0
+
+    def error(self, parent, title, text):
+        self.errors.append(text)
+
+    def info(self, parent, title, text):
+        pass
+
+    def ask_save(self, parent, name):
+        self.asked_save += 1
+        return self.save_answer
+
+    def ask_restore(self, parent, description):
+        return self.restore_answer
+
+
+@pytest.fixture
+def context(tmp_path: Path) -> AppContext:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return AppContext(settings, tmp_path / "recovery", FakeMessages(), autosave_ms=60_000)
+
+
+@pytest.fixture
+def window(qtbot, context):
+    win = MainWindow(context, load_report(EXAMPLE))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.session.undo_stack.setClean()
+    win.session._force_dirty = False
+    win.close()

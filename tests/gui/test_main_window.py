@@ -1,0 +1,212 @@
+"""Drive the real window as a user does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication
+
+from gui.main_window import MainWindow
+from model.cellref import CellRef
+from model.fileformat import load_report
+from tests.conftest import EXAMPLE
+
+NEW_NATURAL = CellRef("3", "new", "natural")
+NEW_TOTAL = CellRef("3", "new", "total")
+
+
+def shown(window, ref):
+    grid = window.grids[ref.table]
+    return grid.grid_model.data(grid.grid_model.index_of(ref))
+
+
+def type_into(qtbot, window, ref, text):
+    grid = window.grids[ref.table]
+    grid.setCurrentIndex(grid.grid_model.index_of(ref))
+    grid.setFocus()
+    for char in text:  # keys go where a user's keys go: the focused widget (the editor after the first)
+        target = QApplication.focusWidget() or grid
+        if char.isascii():
+            qtbot.keyClicks(target, char)
+        else:  # QTest only types Latin-1; an input method delivers other characters as key text
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def test_typing_updates_total_and_checks(qtbot, window):
+    assert shown(window, NEW_TOTAL) == "0"
+    type_into(qtbot, window, NEW_NATURAL, "12")
+    assert shown(window, NEW_NATURAL) == "12"
+    assert shown(window, NEW_TOTAL) == "12"
+    assert "错误 2" in window.status_counts.text()
+    items = [window.checks.item(i).text() for i in range(window.checks.count())]
+    assert any("自然人：一＋二＝12，三（七）＋四＝0，相差12" in t for t in items)
+    grid = window.grids["3"]
+    background = grid.grid_model.data(grid.grid_model.index_of(NEW_NATURAL), Qt.ItemDataRole.BackgroundRole)
+    assert background is not None and background.color().name() == "#f6c9c9"
+    # Enter moved down to 二、上年结转
+    assert grid.grid_model.layout.ref_at(grid.currentIndex().row(), grid.currentIndex().column()).row == "carried"
+
+
+def test_bad_entry_is_refused(qtbot, window):
+    for bad in ("abc", "-3", "1.5"):
+        type_into(qtbot, window, NEW_NATURAL, bad)
+        assert shown(window, NEW_NATURAL) == "0"
+        assert "未接受" in window.statusBar().currentMessage()
+
+
+def test_full_width_digits_accepted(qtbot, window):
+    type_into(qtbot, window, NEW_NATURAL, "１，２０５")
+    assert window.session.document.value(NEW_NATURAL) == 1205
+
+
+def test_totals_are_read_only(window):
+    grid = window.grids["3"]
+    flags = grid.grid_model.flags(grid.grid_model.index_of(NEW_TOTAL))
+    assert not flags & Qt.ItemFlag.ItemIsEditable
+
+
+def test_undo_redo_and_title(qtbot, window):
+    assert "*" not in window.windowTitle()
+    type_into(qtbot, window, NEW_NATURAL, "5")
+    assert "*" in window.windowTitle()
+    window.undo_action.trigger()
+    assert shown(window, NEW_TOTAL) == "0"
+    assert "*" not in window.windowTitle()
+    window.redo_action.trigger()
+    assert shown(window, NEW_TOTAL) == "5"
+
+
+def test_paste_skips_totals_and_is_one_undo_step(qtbot, window):
+    grid = window.grids["3"]
+    grid.setCurrentIndex(grid.grid_model.index_of(CellRef("3", "new", "legal")))
+    QGuiApplication.clipboard().setText("1\t2\t3\n4\t5\t6\n")
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    document = window.session.document
+    assert document.value(CellRef("3", "new", "legal")) == 1
+    assert document.value(CellRef("3", "carried", "other_org")) == 5
+    assert shown(window, NEW_TOTAL) == "3"
+    assert "跳过2个" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert document.value(CellRef("3", "new", "legal")) == 0
+    assert document.value(CellRef("3", "carried", "other_org")) == 0
+
+
+def test_bad_paste_changes_nothing(qtbot, window):
+    grid = window.grids["3"]
+    grid.setCurrentIndex(grid.grid_model.index_of(NEW_NATURAL))
+    grid.paste_text("7\tabc")
+    assert window.session.document.value(NEW_NATURAL) == 0
+    assert "粘贴未完成" in window.statusBar().currentMessage()
+
+
+def test_copy_gives_tsv(qtbot, window):
+    grid = window.grids["2_6"]
+    model = grid.grid_model
+    grid.setCurrentIndex(model.index_of(CellRef("2_6", "punish", "prev_items")))
+    grid.selectionModel().select(
+        model.index_of(CellRef("2_6", "punish", "prev_items")), grid.selectionModel().SelectionFlag.Select
+    )
+    grid.selectionModel().select(
+        model.index_of(CellRef("2_6", "punish", "delta")), grid.selectionModel().SelectionFlag.Select
+    )
+    grid.copy_selection()
+    assert QGuiApplication.clipboard().text() == "146\t-16\n"
+
+
+def test_delete_clears_to_blank(qtbot, window):
+    grid = window.grids["3"]
+    grid.setCurrentIndex(grid.grid_model.index_of(NEW_NATURAL))
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    assert window.session.document.value(NEW_NATURAL) is None
+    assert shown(window, NEW_NATURAL) == ""
+
+
+def test_text_section_edit_and_undo(qtbot, window):
+    editor = window.text_editors["s5"]
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " more")
+    assert window.session.document.text("s5").endswith(" more")
+    window.undo_action.trigger()  # typing in one section merges into one undo step
+    assert not window.session.document.text("s5").endswith(" m")
+    assert editor.toPlainText() == window.session.document.text("s5")
+
+
+def test_save_and_reopen(qtbot, window, tmp_path):
+    type_into(qtbot, window, NEW_NATURAL, "9")
+    path = tmp_path / "saved.nianbao"
+    assert window._save_to(path)
+    assert "*" not in window.windowTitle()
+    assert load_report(path).value(NEW_TOTAL) == 9
+    assert str(path) in window.recent_files()
+    window.show_document(load_report(EXAMPLE), None)
+    assert window.open_path(path)
+    assert shown(window, NEW_TOTAL) == "9"
+
+
+def test_open_damaged_file_keeps_app(window, tmp_path):
+    bad = tmp_path / "bad.nianbao"
+    bad.write_text("{", encoding="utf-8")
+    assert not window.open_path(bad)
+    assert window.context.messages.errors and "损坏" in window.context.messages.errors[-1]
+    assert shown(window, NEW_TOTAL) == "0"
+
+
+def test_unsaved_prompt_on_close(qtbot, window):
+    type_into(qtbot, window, NEW_NATURAL, "3")
+    window.context.messages.save_answer = "cancel"
+    assert not window.close()
+    assert window.isVisible()
+    assert window.context.messages.asked_save == 1
+
+
+def test_recovery_after_crash(qtbot, context):
+    crashed = MainWindow(context, load_report(EXAMPLE))
+    qtbot.addWidget(crashed)
+    grid = crashed.grids["3"]
+    grid.grid_model.setData(grid.grid_model.index_of(NEW_NATURAL), "7")
+    crashed.autosave()
+    assert crashed.recovery.path.exists()
+    crashed.recovery._lock.unlock()  # what the OS does when the process dies
+    crashed.autosave_timer.stop()
+    fresh = MainWindow(context, load_report(EXAMPLE))
+    qtbot.addWidget(fresh)
+    assert fresh.offer_recovery()
+    assert fresh.session.document.value(NEW_TOTAL) == 7
+    assert fresh.session.dirty
+    fresh.session.undo_stack.setClean()
+    fresh.session._force_dirty = False
+    fresh.close()
+    assert not list(context.recovery_dir.glob("*.nianbao-recovery"))
+
+
+def test_clean_close_leaves_no_recovery(qtbot, window, context):
+    type_into(qtbot, window, NEW_NATURAL, "3")
+    window.autosave()
+    assert list(context.recovery_dir.glob("*.nianbao-recovery"))
+    window.context.messages.save_answer = "discard"
+    window.close()
+    assert not list(context.recovery_dir.glob("*.nianbao-recovery"))
+
+
+def test_fill_blanks_with_zero(qtbot, context):
+    from model.document import Document
+
+    win = MainWindow(context, Document.new("2021", 2025, "局"))
+    qtbot.addWidget(win)
+    win.fill_blanks_with_zero()
+    assert not [r for r in win.session.document.warnings() if r.rule == "B1" and r.key != "B1:2_8"]
+    win.undo_action.trigger()
+    assert win.session.document.value(NEW_NATURAL) is None
+    win.session.undo_stack.setClean()
+    win.close()
+
+
+def test_grid_models_pass_qt_model_tester(window):
+    for grid in window.grids.values():
+        QAbstractItemModelTester(grid.grid_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
