@@ -119,7 +119,11 @@ class MainWindow(QMainWindow):
         files.addAction(self._action("保存", self.save, QKeySequence.StandardKey.Save))
         files.addAction(self._action("另存为…", self.save_as, QKeySequence.StandardKey.SaveAs))
         files.addSeparator()
-        self.extra_file_menu_anchor = files.addSeparator()
+        files.addAction(self._action("导入Excel…", self.import_dialog, "Ctrl+I"))
+        files.addAction(self._action("导出Excel…", lambda: self.export_dialog(".xlsx"), "Ctrl+E"))
+        files.addAction(self._action("导出PDF…", lambda: self.export_dialog(".pdf"), "Ctrl+P"))
+        files.addAction(self._action("从上年报告新建…", self.roll_forward_dialog))
+        files.addSeparator()
         files.addAction(self._action("关闭", self.close, QKeySequence.StandardKey.Close))
         self.file_menu = files
         edit = self.menuBar().addMenu("编辑(&E)")
@@ -364,6 +368,69 @@ class MainWindow(QMainWindow):
             return False
         self.show_document(document, path)
         return True
+
+    def import_dialog(self) -> None:
+        """文件 → 导入Excel…: the imported report opens as a new, unsaved document."""
+        if not self.confirm_discard():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "导入Excel", self._last_folder(), "Excel工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
+        )
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path) -> bool:
+        from readers.dispatch import read_report
+
+        try:
+            result = read_report(path)
+        except NianbaoError as exc:
+            self.context.messages.error(self, "无法导入", str(exc))
+            return False
+        self.show_document(result.document, None, dirty=True)
+        warnings = [line for line in result.log if line.startswith(("警告", "未找到", "忽略"))]
+        summary = f"已从“{path.name}”导入{sum('→' in line for line in result.log)}个数值。"
+        self.context.messages.info(self, "导入完成", "\n".join([summary, *warnings[:20]]))
+        return True
+
+    def export_dialog(self, suffix: str) -> None:
+        kinds = {".xlsx": "Excel工作簿 (*.xlsx)", ".pdf": "PDF文件 (*.pdf)"}
+        suggested = str(Path(self._last_folder()) / f"{self.session.document.title}{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, "导出", suggested, kinds[suffix])
+        if name:
+            path = Path(name) if name.lower().endswith(suffix) else Path(name + suffix)
+            self.export_path(path)
+
+    def export_path(self, path: Path) -> bool:
+        import importlib
+
+        from cli.transfer import EXPORTERS
+
+        module, function = EXPORTERS[path.suffix.lower()]
+        try:
+            getattr(importlib.import_module(module), function)(self.session.document, path)
+        except NianbaoError as exc:
+            self.context.messages.error(self, "导出失败", str(exc))
+            return False
+        self.show_status(f"已导出到 {path}")
+        return True
+
+    def roll_forward_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        name, _ = QFileDialog.getOpenFileName(self, "选择上年报告", self._last_folder(), FILE_FILTER)
+        if not name:
+            return
+        from model.rollforward import roll_forward
+
+        try:
+            result = roll_forward(load_report(Path(name)))
+        except NianbaoError as exc:
+            self.context.messages.error(self, "无法生成", str(exc))
+            return
+        self.show_document(result.document, None, dirty=True)
+        if result.notes:
+            self.context.messages.info(self, "从上年报告新建", "\n".join(result.notes))
 
     def save(self) -> bool:
         if self.session.path is None:

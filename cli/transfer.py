@@ -1,0 +1,54 @@
+"""The CLI commands that move reports in and out: import, export, rollforward."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cli.app import EXIT_OK, CliError, _refuse_overwrite
+
+EXPORTERS = {".xlsx": ("export.xlsx", "export_xlsx"), ".pdf": ("export.pdf", "export_pdf")}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import importlib
+
+    from model.fileformat import load_report
+
+    output = Path(args.output)
+    suffix = output.suffix.lower()
+    if suffix not in EXPORTERS:
+        raise CliError(f"不支持导出为“{suffix or output.name}”，请使用 .xlsx 或 .pdf")
+    _refuse_overwrite(output, args.force)
+    document = load_report(args.file)
+    module, function = EXPORTERS[suffix]
+    getattr(importlib.import_module(module), function)(document, output)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from model.fileformat import save_report
+    from readers.dispatch import read_report
+
+    output = Path(args.output)
+    _refuse_overwrite(output, args.force)
+    result = read_report(Path(args.file), agency=args.agency, year=args.year)
+    for line in result.log:
+        print(line, file=sys.stderr)
+    save_report(result.document, output)
+    print(f"已导入：{result.document.title} → {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_rollforward(args: argparse.Namespace) -> int:
+    from model.fileformat import load_report, save_report
+    from model.rollforward import roll_forward
+
+    output = Path(args.output)
+    _refuse_overwrite(output, args.force)
+    result = roll_forward(load_report(args.file), year=args.year)
+    for note in result.notes:
+        print(f"提示：{note}", file=sys.stderr)
+    save_report(result.document, output)
+    return EXIT_OK

@@ -1,0 +1,135 @@
+"""Turn grids of cells found in a file into a report: pick the layout, place and read every table,
+take the texts, compare the file's own totals with the recomputed ones, and log it all."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from model.cellref import CellRef
+from model.document import Document
+from model.edits import SetCell, SetText
+from model.errors import ImportFailed, NianbaoError
+from model.template import Template, available_templates, load_template
+from model.values import Value, format_value
+from readers.labels import fold, same_label
+from readers.placement import CellGrid, Placement, place_table, read_table
+
+TITLE = re.compile(r"(?P<agency>[^\s\d]{2,60}?)\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*政府信息公开(?:工作)?年度报告")
+
+
+@dataclass
+class ImportResult:
+    """The imported report and the log of what was read, ignored and not found."""
+
+    document: Document
+    log: list[str] = field(default_factory=list)
+
+
+def find_title(texts: list[str]) -> tuple[str | None, int | None]:
+    """Agency and year from a report title such as 某某局2024年政府信息公开工作年度报告."""
+    for text in texts:
+        match = TITLE.search("".join(str(text).split()))
+        if match:
+            return match.group("agency"), int(match.group("year"))
+    return None, None
+
+
+def _place_all(template: Template, grids: list[CellGrid]) -> tuple[list[Placement], list[str]]:
+    placements: list[Placement] = []
+    missing: list[str] = []
+    cursor = {g.name: 0 for g in grids}
+    for table in template.tables.values():
+        best: Placement | None = None
+        for grid in grids:
+            placement = place_table(table, grid, cursor[grid.name])
+            if placement.complete:
+                best = placement
+                break
+            if best is None or len(placement.missing) < len(best.missing):
+                best = placement
+        if best is not None and best.complete:
+            cursor[best.grid.name] = best.end_row
+            placements.append(best)
+        else:
+            missing.extend(f"{table.title}：缺少{m}" for m in (best.missing if best else ["表格"]))
+    return placements, missing
+
+
+def _section_texts(template: Template, grids: list[CellGrid]) -> dict[str, str]:
+    """Each text section's text: the string cells below its title, up to the next section title."""
+    titles = [s.title for s in template.numbered_sections()]
+    texts: dict[str, str] = {}
+    for grid in grids:
+        lines: list[tuple[int, str]] = []
+        for row in range(grid.rows):
+            strings = [v for _, v in grid.row_items(row) if isinstance(v, str) and v.strip()]
+            if strings:
+                lines.append((row, strings[0]))
+        marks = [(i, title) for i, (_, text) in enumerate(lines) for title in titles if _is_title(text, title)]
+        for position, (index, title) in enumerate(marks):
+            section = next(s for s in template.sections if s.title == title)
+            if section.kind != "text" or section.id in texts:
+                continue
+            end = marks[position + 1][0] if position + 1 < len(marks) else len(lines)
+            texts[section.id] = "\n".join(text.strip() for _, text in lines[index + 1 : end])
+        if marks:
+            first = marks[0][0]
+            preamble = [t for _, t in lines[:first] if not TITLE.search("".join(t.split()))]
+            if preamble and "s0" not in texts:
+                texts["s0"] = "\n".join(p.strip() for p in preamble)
+    return texts
+
+
+def _is_title(text: str, title: str) -> bool:
+    folded = fold(text)
+    return same_label(text, title) or (len(folded) <= len(fold(title)) + 2 and folded.startswith(fold(title)))
+
+
+def assemble(grids: list[CellGrid], *, agency: str | None, year: int | None, source: str) -> ImportResult:
+    """Build a report from grids; raise :class:`ImportFailed` naming what is missing."""
+    if not any(grid.cells for grid in grids):
+        raise ImportFailed(f"“{source}”中没有任何内容")
+    attempts = []
+    for template_id in available_templates():
+        template = load_template(template_id)
+        placements, missing = _place_all(template, grids)
+        attempts.append((len(missing), template, placements, missing))
+    attempts.sort(key=lambda a: a[0])
+    _, template, placements, missing = attempts[0]
+    if missing:
+        raise ImportFailed(f"“{source}”中找不到完整的报告表格：" + "；".join(missing[:6]))
+    strings = [v for g in grids for _, v in sorted(g.cells.items())[:200] if isinstance(v, str)]
+    found_agency, found_year = find_title(strings)
+    agency = agency or found_agency
+    year = year or found_year
+    if not agency or not year:
+        raise ImportFailed("文件中没有找到机关名称和年度，请用 --agency 和 --year 指定")
+    log = [f"格式：{template.name}（依据表头判断）", f"机关：{agency}；年度：{year}"]
+    values: dict[CellRef, Value] = {}
+    file_totals: dict[CellRef, tuple[Value, str]] = {}
+    try:
+        for placement in placements:
+            read = read_table(placement, template)
+            values.update(read.values)
+            file_totals.update(read.file_totals)
+            log.extend(read.log)
+        document = Document(template, agency, year)
+        edits: list[SetCell | SetText] = [SetCell(ref, value) for ref, value in values.items()]
+        texts = _section_texts(template, grids)
+        edits.extend(SetText(section, text) for section, text in texts.items())
+        document.apply(edits)
+    except NianbaoError as exc:
+        raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
+    for section in template.editable_texts():
+        if section.kind == "text" and section.id not in texts:
+            log.append(f"未找到：{section.title}的正文")
+    for ref, (value, where) in file_totals.items():
+        computed = document.value(ref)
+        if value is not None and value != computed:
+            kind = document.kind(ref)
+            log.append(
+                f"警告：{where} 文件中的合计为{format_value(value, kind)}，"
+                f"按各项重新计算为{format_value(computed, kind) or '空白'}（已采用重新计算的值）"
+            )
+    return ImportResult(document, log)

@@ -1,0 +1,29 @@
+"""Pick the reader for a file by its type and build the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from model.errors import ImportFailed
+from readers.assemble import ImportResult, assemble
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+def read_report(path: Path, *, agency: str | None = None, year: int | None = None) -> ImportResult:
+    """Import a report from .xlsx/.xlsm; raise :class:`ImportFailed` with a Chinese message."""
+    if not path.is_file():
+        raise ImportFailed(f"找不到文件“{path}”")
+    if path.stat().st_size > MAX_INPUT_BYTES:
+        raise ImportFailed(f"“{path.name}”过大（超过50MB），不像是年度报告")
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise ImportFailed(
+            f"“{path.name}”是旧版Excel格式（.xls）。请在Excel或WPS中打开，"
+            "用“另存为”保存为“Excel工作簿（*.xlsx）”后再导入"
+        )
+    if suffix in (".xlsx", ".xlsm"):
+        from readers.xlsx import read_xlsx
+
+        return assemble(read_xlsx(path), agency=agency, year=year, source=path.name)
+    raise ImportFailed(f"不支持导入“{suffix or path.name}”类型的文件（支持 .xlsx、.xlsm）")
