@@ -91,8 +91,9 @@ def write_workbook(document: Document, path: Path) -> None:
                 repeat.append((row, row + depth - 1))
             row = _write_table(sheet, formats, document, table, row) + 1
 
-    sheet.protect("", {"format_columns": True, "format_rows": True, "select_locked_cells": True,
-                       "select_unlocked_cells": True})
+    sheet.protect(
+        "", {"format_columns": True, "format_rows": True, "select_locked_cells": True, "select_unlocked_cells": True}
+    )
     if repeat:
         sheet.repeat_rows(*repeat[0])
     sheet.set_paper(9)  # A4
@@ -146,8 +147,10 @@ def _write_table(sheet, formats, document: Document, table, top: int) -> int:
         else:
             sheet.write_number(first_row, first_col, float(value) if kind is CellKind.AMOUNT else int(value), fmt)
     for grid_row in range(layout.header_rows, layout.rows):
-        label_len = max((len(c.text) for c in layout.cells if c.row == grid_row and c.part is Part.ROW_HEADER
-                         and c.row_span == 1), default=0)
+        label_len = max(
+            (len(c.text) for c in layout.cells if c.row == grid_row and c.part is Part.ROW_HEADER and c.row_span == 1),
+            default=0,
+        )
         width_chars = sum(widths[: layout.label_columns]) * COLUMN_WIDTH * 0.5 or 1
         lines = max(1, -(-label_len // int(width_chars))) if label_len else 1
         sheet.set_row(top + grid_row, 15 * lines + 3)

@@ -109,7 +109,9 @@ def roll_forward(last: Document, year: int | None = None) -> RollForward:
         notes.append("正文已按上年报告生成草稿（年份已顺延），请逐段审阅修改。")
     unplaced = _unplaced(last, template)
     if unplaced:
-        notes.append(f"上年报告使用{last.template.name}，以下数据在{template.name}中没有对应位置，未结转：" + "；".join(unplaced))
+        notes.append(
+            f"上年报告使用{last.template.name}，以下数据在{template.name}中没有对应位置，未结转：" + "；".join(unplaced)
+        )
     return RollForward(document, notes)
 
 

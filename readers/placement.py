@@ -130,8 +130,11 @@ def _place_rows(placement: Placement, first_row: int) -> None:
     for leaf in table.row_leaves:
         if not leaf.path:  # an unlabelled row (table 四): the first row with a number in it
             found = next(
-                (r for r in range(row, min(grid.rows, row + 4))
-                 if _looks_numeric(grid.cells.get((r, placement.columns[table.column_leaves[0].id])))),
+                (
+                    r
+                    for r in range(row, min(grid.rows, row + 4))
+                    if _looks_numeric(grid.cells.get((r, placement.columns[table.column_leaves[0].id])))
+                ),
                 None,
             )
         else:

@@ -17,8 +17,14 @@ def filled_2021() -> Document:
     edits.append(SetText("s1", "=SUM(A1:A9) 不是公式\n第二段"))
     edits.append(SetText("s5", "+1 开头 & <b>标记</b>"))
     edits.append(SetText("s6", "@cmd 本年度未收取信息处理费。"))
-    document.apply([e for e in edits if not (isinstance(e, SetCell) and e.ref == CellRef("2_8", "fees", "fee_amount"))
-                    or e.value == Decimal("12.34")])
+    document.apply(
+        [
+            e
+            for e in edits
+            if not (isinstance(e, SetCell) and e.ref == CellRef("2_8", "fees", "fee_amount"))
+            or e.value == Decimal("12.34")
+        ]
+    )
     return document
 
 

@@ -35,8 +35,9 @@ def write_table(sheet, table, top, left, values, *, number_style="int", total_ov
         text = text.replace("1.", "1、") if text.startswith("1.") else text
         sheet.cell(r, c, text[:2] + "\n" + text[2:] if len(text) > 6 else text)
         if cell.row_span > 1 or cell.column_span > 1:
-            sheet.merge_cells(start_row=r, start_column=c, end_row=r + cell.row_span - 1,
-                              end_column=c + cell.column_span - 1)
+            sheet.merge_cells(
+                start_row=r, start_column=c, end_row=r + cell.row_span - 1, end_column=c + cell.column_span - 1
+            )
     return top + layout.rows + 1
 
 
@@ -165,6 +166,10 @@ def test_cli_import_bad_file_exit_2(tmp_path):
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"PK\x03\x04garbage")
     out = tmp_path / "out.nianbao"
-    result = subprocess.run([sys.executable, str(root / "main.py"), "import", str(bad), "-o", str(out)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(root / "main.py"), "import", str(bad), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr and not out.exists()
