@@ -87,3 +87,35 @@ def test_page_setup(tmp_path):
     assert sheet.print_title_rows
     assert "测试市测试局" in sheet.oddHeader.center.text
     assert sheet.merged_cells.ranges
+
+
+def test_libreoffice_recalculates_same_totals(tmp_path):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    document = filled_2021()
+    path = tmp_path / "r.xlsx"
+    export_xlsx(document, path)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    recalculated = read_report(tmp_path / "lo" / "r.xlsx")
+    for ref in document.template.formulas():
+        assert recalculated.document.value(ref) == document.value(ref)
+    assert not [line for line in recalculated.log if line.startswith("警告")]
