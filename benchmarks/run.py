@@ -51,14 +51,21 @@ def main() -> None:
     out = Path(tempfile.mkdtemp())
     rows = [
         ("one cell edit in the model (median)", f"{edit_microseconds():.0f} µs", "< 1000 µs"),
-        ("`check` of one report, whole process",
-         f"{process_seconds([python, main_py, 'check', str(EXAMPLE)]):.2f} s", "< 0.25 s"),
-        ("PDF export of the example, whole process",
-         f"{process_seconds([python, main_py, 'export', str(EXAMPLE), '-o', str(out / 'a.pdf'), '--force']):.2f} s",
-         "≥ 4× faster than LibreOffice"),
-        ("Excel export of the example, whole process",
-         f"{process_seconds([python, main_py, 'export', str(EXAMPLE), '-o', str(out / 'a.xlsx'), '--force']):.2f} s",
-         "—"),
+        (
+            "`check` of one report, whole process",
+            f"{process_seconds([python, main_py, 'check', str(EXAMPLE)]):.2f} s",
+            "< 0.25 s",
+        ),
+        (
+            "PDF export of the example, whole process",
+            f"{process_seconds([python, main_py, 'export', str(EXAMPLE), '-o', str(out / 'a.pdf'), '--force']):.2f} s",
+            "≥ 4× faster than LibreOffice",
+        ),
+        (
+            "Excel export of the example, whole process",
+            f"{process_seconds([python, main_py, 'export', str(EXAMPLE), '-o', str(out / 'a.xlsx'), '--force']):.2f} s",
+            "—",
+        ),
     ]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice:

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         files.addAction(self._action("保存", self.save, QKeySequence.StandardKey.Save))
         files.addAction(self._action("另存为…", self.save_as, QKeySequence.StandardKey.SaveAs))
         files.addSeparator()
-        files.addAction(self._action("导入Excel…", self.import_dialog, "Ctrl+I"))
+        files.addAction(self._action("导入（Excel、Word、网页、文本）…", self.import_dialog, "Ctrl+I"))
         files.addAction(self._action("导出Excel…", lambda: self.export_dialog(".xlsx"), "Ctrl+E"))
         files.addAction(self._action("导出PDF…", lambda: self.export_dialog(".pdf"), "Ctrl+P"))
         files.addAction(self._action("从上年报告新建…", self.roll_forward_dialog))
@@ -370,11 +370,14 @@ class MainWindow(QMainWindow):
         return True
 
     def import_dialog(self) -> None:
-        """文件 → 导入Excel…: the imported report opens as a new, unsaved document."""
+        """文件 → 导入…: the imported report opens as a new, unsaved document."""
         if not self.confirm_discard():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "导入Excel", self._last_folder(), "Excel工作簿 (*.xlsx *.xlsm);;所有文件 (*)"
+            self,
+            "导入报告",
+            self._last_folder(),
+            "可导入的报告 (*.xlsx *.xlsm *.docx *.html *.htm *.txt);;所有文件 (*)",
         )
         if name:
             self.import_path(Path(name))

@@ -95,6 +95,7 @@ class Section:
     kind: str  # "text" or "tables"
     hint: str
     tables: tuple[Table, ...]
+    aliases: tuple[str, ...] = ()  # headings as printed in the wild, for readers
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,9 @@ def _leaves(nodes: tuple[HeaderNode, ...], prefix: tuple[str, ...] = ()) -> list
 def _section(data: dict[str, Any]) -> Section:
     section_id = data["id"]
     tables = tuple(_table(t, section_id, data["title"]) for t in data.get("tables", []))
-    return Section(section_id, data["title"], data["kind"], data.get("hint", ""), tables)
+    return Section(
+        section_id, data["title"], data["kind"], data.get("hint", ""), tables, tuple(data.get("aliases", ()))
+    )
 
 
 def _table(data: dict[str, Any], section_id: str, section_title: str) -> Table:

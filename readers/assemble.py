@@ -3,7 +3,6 @@ take the texts, compare the file's own totals with the recomputed ones, and log 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from model.cellref import CellRef
@@ -14,8 +13,7 @@ from model.template import Template, available_templates, load_template
 from model.values import Value, format_value
 from readers.labels import fold, same_label
 from readers.placement import CellGrid, Placement, place_table, read_table
-
-TITLE = re.compile(r"(?P<agency>[^\s\d]{2,60}?)\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*政府信息公开(?:工作)?年度报告")
+from readers.title import TITLE, find_title
 
 
 @dataclass
@@ -24,15 +22,6 @@ class ImportResult:
 
     document: Document
     log: list[str] = field(default_factory=list)
-
-
-def find_title(texts: list[str]) -> tuple[str | None, int | None]:
-    """Agency and year from a report title such as 某某局2024年政府信息公开工作年度报告."""
-    for text in texts:
-        match = TITLE.search("".join(str(text).split()))
-        if match:
-            return match.group("agency"), int(match.group("year"))
-    return None, None
 
 
 def _place_all(template: Template, grids: list[CellGrid]) -> tuple[list[Placement], list[str]]:

@@ -11,7 +11,7 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 
 def read_report(path: Path, *, agency: str | None = None, year: int | None = None) -> ImportResult:
-    """Import a report from .xlsx/.xlsm; raise :class:`ImportFailed` with a Chinese message."""
+    """Import a report from Excel, Word, a web page or text; raise :class:`ImportFailed` with a Chinese message."""
     if not path.is_file():
         raise ImportFailed(f"找不到文件“{path}”")
     if path.stat().st_size > MAX_INPUT_BYTES:
@@ -26,4 +26,19 @@ def read_report(path: Path, *, agency: str | None = None, year: int | None = Non
         from readers.xlsx import read_xlsx
 
         return assemble(read_xlsx(path), agency=agency, year=year, source=path.name)
-    raise ImportFailed(f"不支持导入“{suffix or path.name}”类型的文件（支持 .xlsx、.xlsm）")
+    readers = {
+        ".txt": "read_text",
+        ".text": "read_text",
+        ".html": "read_html",
+        ".htm": "read_html",
+        ".docx": "read_docx",
+    }
+    if suffix not in readers:
+        raise ImportFailed(f"不支持导入“{suffix or path.name}”类型的文件（支持 .xlsx、.xlsm、.docx、.html、.txt）")
+    import importlib
+
+    from readers.published import assemble_published
+
+    module = importlib.import_module(f"readers.{readers[suffix].removeprefix('read_')}")
+    lines = getattr(module, readers[suffix])(path)
+    return assemble_published(lines, agency=agency, year=year, source=path.name)

@@ -1,0 +1,59 @@
+"""A Word file (.docx): paragraphs as text, table rows as cells. Parsed with defusedxml (untrusted)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
+from model.errors import ImportFailed
+from readers.lines import Line
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_XML = 50 * 1024 * 1024
+
+
+def _text(element) -> str:  # type: ignore[no-untyped-def]
+    parts = []
+    for node in element.iter():
+        if node.tag == W + "t" and node.text:
+            parts.append(node.text)
+        elif node.tag in (W + "br", W + "cr"):
+            parts.append("\n")
+        elif node.tag == W + "tab":
+            parts.append(" ")
+    return "".join(parts)
+
+
+def read_docx(path: Path) -> list[Line]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.file_size > MAX_XML:
+                raise ImportFailed(f"“{path.name}”解压后过大，疑似异常文件，已拒绝")
+            root = ElementTree.fromstring(archive.read(info))
+    except ImportFailed:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise ImportFailed(f"“{path.name}”不是有效的Word文件（.docx）") from exc
+    except (DefusedXmlException, ElementTree.ParseError) as exc:
+        raise ImportFailed(f"“{path.name}”内容已损坏或含有不安全的XML，已拒绝") from exc
+    body = root.find(W + "body")
+    if body is None:
+        raise ImportFailed(f"“{path.name}”中没有正文")
+    lines: list[Line] = []
+    tables = 0
+    for block in body:
+        if block.tag == W + "p":
+            text = " ".join(_text(block).split())
+            if text:
+                lines.append(Line((), text, f"段落{len(lines) + 1}"))
+        elif block.tag == W + "tbl":
+            tables += 1
+            for number, row in enumerate(block.iter(W + "tr"), 1):
+                cells = tuple(" ".join(_text(cell).split()) for cell in row.findall(W + "tc"))
+                if any(cells):
+                    lines.append(Line(cells, " ".join(cells), f"表{tables}第{number}行"))
+    return lines

@@ -1,0 +1,23 @@
+"""A published report as a sequence of lines: table rows as cells, paragraphs as text.
+
+Every reader of published reports (copied web text, saved web pages, Word files, PDF text) turns its
+input into :class:`Line` objects; :mod:`readers.published` finds the template in them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source: its cells (empty for a paragraph) and its text, with where it came from."""
+
+    cells: tuple[str, ...]
+    text: str
+    where: str
+    indent: int = 0
+
+    @property
+    def is_paragraph(self) -> bool:
+        return not self.cells

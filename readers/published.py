@@ -1,0 +1,259 @@
+"""Find the template in a published report read as lines (web text, HTML, Word, PDF text).
+
+Tables are read as a sequence: a table's heading or first label, then each row's label followed by
+as many values as the table has columns. Labels are matched as printed in the wild (folded, wrapped
+over lines, missing numbering, small typos); anything that cannot be placed is listed in the log.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from model.cellref import CellRef
+from model.document import Document
+from model.edits import SetCell, SetText
+from model.errors import ImportFailed, InvalidValue, NianbaoError
+from model.template import Leaf, Section, Table, Template, available_templates, load_template
+from model.values import Value, format_value, normalize_number_text
+from readers.assemble import ImportResult
+from readers.labels import fold, same_label, strip_numbering
+from readers.lines import Line
+from readers.placement import read_value
+from readers.title import TITLE
+
+ROW_WINDOW = 40
+_VALUE = re.compile(r"^[+\-]?\d[\d,]*(\.\d+)?(万元|元)?$")
+_NUMBER_PREFIX = re.compile(r"^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    where: str
+
+
+def _is_value(text: str) -> bool:
+    return bool(_VALUE.match(normalize_number_text(text)))
+
+
+def label_matches(token: str, label: str) -> bool:
+    """A printed cell says this label: folded equality, a wrapped beginning, or a near miss with the
+    same list number (real reports carry typos such as 其他法律行政止公开)."""
+    cell, wanted = fold(token), fold(label)
+    if not cell or _is_value(token):
+        return False
+    if same_label(token, label):
+        return True
+    if len(cell) >= 6 and (wanted.startswith(cell) or strip_numbering(wanted).startswith(strip_numbering(cell))):
+        return True
+    prefix_cell, prefix_wanted = _NUMBER_PREFIX.match(cell), _NUMBER_PREFIX.match(wanted)
+    if prefix_cell and prefix_wanted and prefix_cell.group(0) == prefix_wanted.group(0):
+        return difflib.SequenceMatcher(None, cell, wanted).ratio() >= 0.75
+    return False
+
+
+@dataclass
+class _Reader:
+    template: Template
+    tokens: list[Token]
+    values: dict[CellRef, Value] = field(default_factory=dict)
+    file_totals: dict[CellRef, tuple[Value, str]] = field(default_factory=dict)
+    log: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    found_labels: int = 0
+
+    def find(self, label: str, start: int, window: int | None = None) -> int | None:
+        end = len(self.tokens) if window is None else min(len(self.tokens), start + window)
+        for index in range(start, end):
+            if label_matches(self.tokens[index].text, label):
+                return index
+        return None
+
+    def read_values(self, start: int, label: str, count: int) -> tuple[list[tuple[str, str]], int]:
+        index = start
+        wanted = fold(label)
+        while index < len(self.tokens) and not _is_value(self.tokens[index].text):
+            piece = fold(self.tokens[index].text)
+            if piece and piece not in wanted:
+                break
+            index += 1  # the rest of a label wrapped over lines
+        values: list[tuple[str, str]] = []
+        while len(values) < count and index < len(self.tokens) and _is_value(self.tokens[index].text):
+            values.append((self.tokens[index].text, self.tokens[index].where))
+            index += 1
+        return values, index
+
+    def store(self, table: Table, row: Leaf, raw: list[tuple[str, str]]) -> None:
+        for column, (text, where) in zip(table.column_leaves, raw, strict=True):
+            ref = CellRef(table.id, row.id, column.id)
+            label = "·".join(row.path[-1:] + column.path[-1:])
+            try:
+                value = read_value(text, self.template.kind_of(ref), self.template)
+            except InvalidValue as exc:
+                self.log.append(f"未采用：{where}“{text}”（{label}）：{exc}")
+                continue
+            if self.template.is_total(ref):
+                self.file_totals[ref] = (value, where)
+            else:
+                self.values[ref] = value
+                self.log.append(f"{where} → {table.heading or table.title}·{label} = {text}")
+
+    def read_table(self, table: Table, cursor: int) -> int:
+        count = len(table.column_leaves)
+        anchor_label = table.heading or (table.row_leaves[0].path[-1] if table.row_leaves[0].path else "")
+        anchor_label = anchor_label or table.columns[0].label
+        anchor = self.find(anchor_label, cursor)
+        if anchor is None:
+            self.missing.append(f"{table.title}（找不到“{anchor_label}”）")
+            return cursor
+        self.found_labels += 1
+        position = anchor if not table.heading else anchor + 1
+        merged_parent: str | None = None
+        for row in table.row_leaves:
+            if merged_parent is not None and len(row.path) > 1 and row.path[-2] == merged_parent:
+                continue
+            if not row.path:
+                start = next((i for i in range(position, len(self.tokens)) if _is_value(self.tokens[i].text)), None)
+                if start is None:
+                    self.missing.append(f"{table.title}的数据行")
+                    continue
+                raw, position = self.read_values(start, "", count)
+            else:
+                found = self.find(row.path[-1], position, ROW_WINDOW)
+                if found is None:
+                    position, merged = self._merged_row(table, row, position, count)
+                    merged_parent = row.path[-2] if merged else None
+                    continue
+                self.found_labels += 1
+                raw, position = self.read_values(found + 1, "".join(row.path), count)
+            if len(raw) != count:
+                where = raw[0][1] if raw else self.tokens[min(position, len(self.tokens) - 1)].where
+                self.log.append(
+                    f"未采用：{where}“{'·'.join(row.path) or table.title}”应有{count}个数，只找到{len(raw)}个"
+                )
+                continue
+            self.store(table, row, raw)
+        return position
+
+    def _merged_row(self, table: Table, row: Leaf, position: int, count: int) -> tuple[int, bool]:
+        """Some reports print a group such as （六）其他处理 as one row: its values go to the group's
+        last item (so the group's sum is right) and the log says so."""
+        if len(row.path) < 2:
+            self.missing.append(f"{table.title}：行“{row.path[-1]}”")
+            return position, False
+        parent = row.path[-2]
+        siblings = [r for r in table.row_leaves if r.path[:-1] == row.path[:-1]]
+        found = self.find(parent, position, ROW_WINDOW)
+        if found is None or row is not siblings[0]:
+            self.missing.append(f"{table.title}：行“{row.path[-1]}”")
+            return position, False
+        raw, end = self.read_values(found + 1, parent, count)
+        if len(raw) != count:
+            self.missing.append(f"{table.title}：行“{parent}”")
+            return position, False
+        self.store(table, siblings[-1], raw)
+        self.log.append(
+            f"注意：{raw[0][1]}“{parent}”印为一行，其数值已记入“{siblings[-1].path[-1]}”，其余各项留空，请核对"
+        )
+        return end, True
+
+
+def _title_positions(template: Template, lines: list[Line]) -> list[tuple[int, Section]]:
+    found: list[tuple[int, Section]] = []
+    sections = template.numbered_sections()
+    for index, line in enumerate(lines):
+        text = line.text if line.is_paragraph or len(line.cells) == 1 else ""
+        if not text or len(fold(text)) > 40:
+            continue
+        for section in sections:
+            if any(same_label(text, name) for name in (section.title, *section.aliases)):
+                if not any(s is section for _, s in found):
+                    found.append((index, section))
+                break
+    return found
+
+
+def _paragraphs(lines: list[Line]) -> str:
+    paragraphs: list[str] = []
+    layout = any(line.indent for line in lines)
+    for line in lines:
+        if layout and paragraphs and line.indent < 2 and not line.cells:
+            paragraphs[-1] += line.text
+        else:
+            paragraphs.append(line.text)
+    return "\n".join(paragraphs)
+
+
+def _texts(template: Template, lines: list[Line], title_line: int | None) -> dict[str, str]:
+    marks = _title_positions(template, lines)
+    texts: dict[str, str] = {}
+    for position, (index, section) in enumerate(marks):
+        if section.kind != "text":
+            continue
+        end = marks[position + 1][0] if position + 1 < len(marks) else len(lines)
+        texts[section.id] = _paragraphs(lines[index + 1 : end])
+    if marks and title_line is not None and marks[0][0] > title_line + 1:
+        texts["s0"] = _paragraphs(lines[title_line + 1 : marks[0][0]])
+    return texts
+
+
+def _find_title(lines: list[Line]) -> tuple[str | None, int | None, int | None]:
+    """Agency, year and the index of the title's last line (titles often span two lines)."""
+    for index in range(min(len(lines), 40)):
+        text = fold(lines[index].text)
+        if "年度报告" not in text or len(text) > 40:
+            continue
+        window = [fold(line.text) for line in lines[max(0, index - 2) : index + 1] if len(fold(line.text)) <= 40]
+        for size in range(1, len(window) + 1):
+            match = TITLE.search("".join(window[-size:]))
+            if match:
+                return match.group("agency"), int(match.group("year")), index
+    return None, None, None
+
+
+def assemble_published(lines: list[Line], *, agency: str | None, year: int | None, source: str) -> ImportResult:
+    """Build a report from the lines of a published report; raise :class:`ImportFailed` if no table fits."""
+    tokens = [Token(cell, line.where) for line in lines for cell in (line.cells or (line.text,))]
+    if not tokens:
+        raise ImportFailed(f"“{source}”中没有任何内容")
+    best: _Reader | None = None
+    for template_id in available_templates():
+        reader = _Reader(load_template(template_id), tokens)
+        cursor = 0
+        for table in reader.template.tables.values():
+            cursor = reader.read_table(table, cursor)
+        if best is None or (len(reader.missing), -reader.found_labels) < (len(best.missing), -best.found_labels):
+            best = reader
+    assert best is not None
+    template = best.template
+    if len(best.missing) >= len(template.tables):
+        raise ImportFailed(f"“{source}”中找不到报告表格：" + "；".join(best.missing[:5]))
+    found_agency, found_year, title_line = _find_title(lines)
+    agency, year = agency or found_agency, year or found_year
+    if not agency or not year:
+        raise ImportFailed("没有找到报告标题中的机关名称和年度，请用 --agency 和 --year 指定")
+    log = [f"格式：{template.name}（依据表头判断）", f"机关：{agency}；年度：{year}"]
+    log.extend(f"未找到：{m}" for m in best.missing)
+    try:
+        document = Document(template, agency, year)
+        texts = _texts(template, lines, title_line)
+        edits: list[SetCell | SetText] = [SetCell(ref, value) for ref, value in best.values.items()]
+        edits.extend(SetText(section, text) for section, text in texts.items())
+        document.apply(edits)
+    except NianbaoError as exc:
+        raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
+    for section in template.text_sections():
+        if section.id not in texts:
+            log.append(f"未找到：{section.title}的正文")
+    for ref, (value, where) in best.file_totals.items():
+        computed = document.value(ref)
+        if value is not None and value != computed:
+            kind = document.kind(ref)
+            log.append(
+                f"警告：{where} 报告中的合计为{format_value(value, kind)}，"
+                f"按各项重新计算为{format_value(computed, kind) or '空白'}（已采用重新计算的值）"
+            )
+    log.extend(best.log)
+    return ImportResult(document, log)

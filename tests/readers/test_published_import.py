@@ -1,0 +1,160 @@
+"""Imports of published reports: copied web text, saved web page, Word file, PDF text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from model.cellref import CellRef
+from model.errors import ImportFailed
+from model.rollforward import roll_forward
+from readers.dispatch import read_report
+from readers.text import lines_from_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SEED = FIXTURES / "seed-2020-qianjiang-cgj.txt"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_seed_imports_exactly_and_checks_clean(example):
+    result = read_report(SEED)
+    document = result.document
+    assert (document.template.id, document.agency, document.year) == ("2019", "重庆市黔江区城市管理局", 2020)
+    assert document.inputs() == example.inputs()
+    assert document.texts() == example.texts()
+    assert document.errors() == [] and document.warnings() == []
+    assert any("第" in line and "→" in line for line in result.log)
+
+
+def test_seed_rolls_forward_to_2021():
+    document = roll_forward(read_report(SEED).document).document
+    assert (document.template.id, document.year) == ("2021", 2021)
+    assert document.value(CellRef("3", "carried", "natural")) == 0
+
+
+def seed_as_rows() -> tuple[list[str], list[list[str]]]:
+    """The seed's paragraphs and its table rows, rebuilt the way a web page or Word file holds them."""
+    paragraphs: list[str] = []
+    rows: list[list[str]] = []
+    current: list[str] = []
+    for raw in SEED.read_text(encoding="utf-8").splitlines():
+        if "|" not in raw:
+            paragraphs.append(raw.strip())
+            rows.append(["<P>" + raw.strip()])
+            continue
+        current.append(raw.split("|")[0].strip())
+        if raw.rstrip().endswith("||") or raw.count("|") > 1:
+            rows.append(current)
+            current = []
+    if current:
+        rows.append(current)
+    return paragraphs, rows
+
+
+def build_html(path: Path) -> None:
+    _, rows = seed_as_rows()
+    parts = ["<html><head><meta charset='utf-8'><title>报告</title><style>td{}</style></head><body>"]
+    in_table = False
+    for row in rows:
+        if row[0].startswith("<P>"):
+            if in_table:
+                parts.append("</table>")
+                in_table = False
+            parts.append(f"<p>{escape(row[0][3:])}</p>")
+            continue
+        if not in_table:
+            parts.append("<table border='1'>")
+            in_table = True
+        parts.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
+    parts.append("</table></body></html>" if in_table else "</body></html>")
+    path.write_text("\n".join(parts), encoding="utf-8")
+
+
+def build_docx(path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    _, rows = seed_as_rows()
+    table_rows: list[list[str]] = []
+
+    def flush() -> None:
+        if table_rows:
+            width = max(len(r) for r in table_rows)
+            table = document.add_table(rows=len(table_rows), cols=width)
+            for i, row in enumerate(table_rows):
+                for j, text in enumerate(row):
+                    table.cell(i, j).text = text
+            table_rows.clear()
+
+    for row in rows:
+        if row[0].startswith("<P>"):
+            flush()
+            document.add_paragraph(row[0][3:])
+        else:
+            table_rows.append(row)
+    flush()
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("builder,suffix", [(build_html, ".html"), (build_docx, ".docx")])
+def test_html_and_docx_import_same_numbers(tmp_path, example, builder, suffix):
+    path = tmp_path / f"seed{suffix}"
+    builder(path)
+    document = read_report(path).document
+    assert document.inputs() == example.inputs()
+    assert document.text("s1") == example.text("s1")
+    assert (document.agency, document.year) == (example.agency, example.year)
+
+
+def test_broken_balance_imports_and_is_flagged_by_check(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace(
+        "一、本年新收政府信息公开申请数量 |\n0 |", "一、本年新收政府信息公开申请数量 |\n5 |"
+    )
+    broken = tmp_path / "broken.txt"
+    broken.write_text(text, encoding="utf-8")
+    out = tmp_path / "broken.nianbao"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "import", str(broken), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "报告中的合计为0，按各项重新计算为5" in result.stderr
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "check", str(out)], capture_output=True, text=True, timeout=60
+    )
+    assert check.returncode == 1
+    assert "自然人：一＋二＝5，三（七）＋四＝0，相差5" in check.stdout
+
+
+def test_published_pdf_text_reports():
+    huaian = read_report(FIXTURES / "published" / "09_huaian-city-2024.txt").document
+    assert (huaian.template.id, huaian.agency, huaian.year) == ("2021", "淮安市人民政府", 2024)
+    assert huaian.value(CellRef("3", "total7", "total")) == 3050
+    assert huaian.value(CellRef("2_6", "punish", "decisions")) == 3985758
+    assert huaian.value(CellRef("2_8", "fees", "fee_amount")) is not None
+    assert huaian.errors() == []
+    assert huaian.text("s6").startswith("2024年，市政府严格落实")
+
+    hongze = read_report(FIXTURES / "published" / "10_hongze-district-2023.txt")
+    flagged = [line for line in hongze.log if line.startswith("警告") and "合计为0" in line]
+    assert len(flagged) == 2  # the two 总计 of table 四 printed as 0
+    assert any("（六）其他处理" in line and "印为一行" in line for line in hongze.log)
+    assert hongze.document.value(CellRef("3", "total7", "natural")) == 21
+
+
+def test_text_without_tables_fails_clearly(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("某局2024年政府信息公开工作年度报告\n一、总体情况\n正文。", encoding="utf-8")
+    with pytest.raises(ImportFailed):
+        read_report(path)
+
+
+def test_layout_lines_split_cells():
+    lines = lines_from_text("规章            1          0        11\n   本段正文，没有表格。")
+    assert lines[0].cells == ("规章", "1", "0", "11")
+    assert lines[1].is_paragraph
