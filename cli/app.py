@@ -119,6 +119,11 @@ def cmd_set(args: argparse.Namespace) -> int:
             raise CliError(f"无法读取正文文件“{source}”：{exc}") from exc
     if args.agency is not None or args.year is not None:
         edits.append(SetMeta(args.agency, args.year))
+    if args.prior:
+        from model.edits import SetPrior
+        from model.rollforward import prior_of
+
+        edits.append(SetPrior(prior_of(load_report(args.prior))))
     document.apply(edits)
     save_report(document, args.file)
     return EXIT_OK
@@ -161,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("--text", action="append", help="部分=文本文件，如 s1=总体情况.txt")
     setter.add_argument("--agency")
     setter.add_argument("--year", type=int)
+    setter.add_argument("--prior", help="关联上年报告（.nianbao），用于跨年度检查")
     setter.set_defaults(run=cmd_set)
 
     importer = sub.add_parser("import", help="导入Excel、网页、Word或文本格式的报告")

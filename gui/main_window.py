@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         files.addAction(self._action("导出Excel…", lambda: self.export_dialog(".xlsx"), "Ctrl+E"))
         files.addAction(self._action("导出PDF…", lambda: self.export_dialog(".pdf"), "Ctrl+P"))
         files.addAction(self._action("从上年报告新建…", self.roll_forward_dialog))
+        files.addAction(self._action("关联上年报告…", self.link_prior_dialog))
         files.addSeparator()
         files.addAction(self._action("关闭", self.close, QKeySequence.StandardKey.Close))
         self.file_menu = files
@@ -434,6 +435,25 @@ class MainWindow(QMainWindow):
         self.show_document(result.document, None, dirty=True)
         if result.notes:
             self.context.messages.info(self, "从上年报告新建", "\n".join(result.notes))
+
+    def link_prior_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "选择上年报告", self._last_folder(), FILE_FILTER)
+        if name:
+            self.link_prior(Path(name))
+
+    def link_prior(self, path: Path) -> bool:
+        """Link last year's report: cross-year checks and last year's values in the cell tooltips."""
+        from model.edits import SetPrior
+        from model.rollforward import prior_of
+
+        try:
+            last = load_report(path)
+            self.session.apply([SetPrior(prior_of(last))], "关联上年报告")
+        except NianbaoError as exc:
+            self.context.messages.error(self, "无法关联", str(exc))
+            return False
+        self.show_status(f"已关联上年报告：{last.title}")
+        return True
 
     def save(self) -> bool:
         if self.session.path is None:

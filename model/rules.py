@@ -159,6 +159,24 @@ def _expand_text(template: Template, spec: RuleSpec) -> list[RuleInstance]:
     return [RuleInstance(spec, spec.id, "", None, section=spec.data["section"])]
 
 
+def _expand_swing(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    instances = []
+    for table_id in _table_ids(spec):
+        table = template.table(table_id)
+        for ref in table.cells():
+            if template.kind_of(ref) is CellKind.SIGNED:
+                continue  # a change of a change says nothing
+            row, column = table.row(ref.row), table.column(ref.column)
+            parts = [table.heading] if table.heading else []
+            label = "·".join([*parts, *row.path[-1:], _place_label(column, table.column_leaves)])
+            instances.append(
+                RuleInstance(
+                    spec, f"{spec.id}:{ref.key()}", label, table.id, (Term(ref),), (Term(ref, prior=True),), (ref,)
+                )
+            )
+    return instances
+
+
 def _expand_meta(template: Template, spec: RuleSpec) -> list[RuleInstance]:
     return [RuleInstance(spec, spec.id, "", None)]
 
@@ -200,6 +218,23 @@ def _eval_compare(instance: RuleInstance, context: RuleContext) -> RuleResult | 
         left=format_value(left, shown) if left >= 0 else str(left),
         right=format_value(right, shown) if right >= 0 else str(right),
         diff=format_value(abs(left - right), shown),
+    )
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, instance.cells)
+
+
+def _eval_swing(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    ref = instance.cells[0]
+    if context.prior is None or ref not in context.prior:
+        return None
+    now, before = context.value(ref), context.prior[ref]
+    if now is None or before is None:
+        return None
+    factor, minimum = instance.spec.data["factor"], instance.spec.data["minimum"]
+    if max(now, before) < minimum or min(now, before) * factor >= max(now, before):
+        return None
+    kind = context.template.kind_of(ref)
+    message = instance.spec.message.format(
+        label=instance.label, value=format_value(now, kind), prior=format_value(before, kind)
     )
     return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, instance.cells)
 
@@ -248,6 +283,7 @@ _EXPANDERS: dict[str, Callable[[Template, RuleSpec], list[RuleInstance]]] = {
     "text_number": _expand_text_number,
     "text_contains": _expand_text,
     "layout_years": _expand_meta,
+    "swing": _expand_swing,
 }
 
 _EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]] = {
@@ -257,4 +293,5 @@ _EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]]
     "text_number": _eval_text_number,
     "text_contains": _eval_text_contains,
     "layout_years": _eval_layout_years,
+    "swing": _eval_swing,
 }

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
 from model.cellref import CellRef
+from model.edits import SetCell
 from model.fileformat import load_report
 from tests.conftest import EXAMPLE
 
@@ -210,3 +211,21 @@ def test_fill_blanks_with_zero(qtbot, context):
 def test_grid_models_pass_qt_model_tester(window):
     for grid in window.grids.values():
         QAbstractItemModelTester(grid.grid_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+
+
+def test_link_prior_shows_last_year_in_tooltip_and_undoes(qtbot, window, tmp_path):
+    from model.fileformat import save_report
+
+    last = load_report(EXAMPLE)
+    last.apply([SetCell(CellRef("3", "carryover", "natural"), 4)])
+    path = tmp_path / "last.nianbao"
+    save_report(last, path)
+    assert window.link_prior(path)
+    grid = window.grids["3"]
+    tip = grid.grid_model.data(
+        grid.grid_model.index_of(CellRef("3", "carryover", "natural")), Qt.ItemDataRole.ToolTipRole
+    )
+    assert "上年（2020年）：4" in tip
+    assert any(r.rule == "Y1" for r in window.session.document.errors())
+    window.undo_action.trigger()
+    assert window.session.document.prior is None

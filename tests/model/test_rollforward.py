@@ -46,3 +46,22 @@ def test_2019_items_roll_within_2019_layout():
 
 def test_shift_years_only_touches_years():
     assert shift_years("2020年共2020件，2019年度", 2020) == "2021年共2020件，2020年度"
+
+
+def test_large_swing_is_a_warning():
+    from model.edits import SetPrior
+    from model.rollforward import prior_of
+
+    last = Document.new("2021", 2024, "局")
+    last.apply([SetCell(CellRef("3", "new", "natural"), 10), SetCell(CellRef("3", "new", "business"), 10)])
+    document = Document.new("2021", 2025, "局")
+    document.apply(
+        [
+            SetPrior(prior_of(last)),
+            SetCell(CellRef("3", "new", "natural"), 50),
+            SetCell(CellRef("3", "new", "business"), 12),
+        ]
+    )
+    swings = [r.message for r in document.warnings() if r.rule == "Y9"]
+    assert "一、本年新收政府信息公开申请数量·自然人：本年50，上年10，变化较大，请核对" in swings
+    assert not any("商业企业" in m for m in swings)
