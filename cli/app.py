@@ -181,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("file")
     exporter.add_argument("-o", "--output", required=True)
     exporter.add_argument("--force", action="store_true")
+    exporter.add_argument("--font", help="PDF使用的TrueType字体文件（.ttf/.ttc）")
     exporter.set_defaults(run=_lazy("cli.transfer", "cmd_export"))
 
     roll = sub.add_parser("rollforward", help="由上年报告生成本年报告")

@@ -23,7 +23,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     _refuse_overwrite(output, args.force)
     document = load_report(args.file)
     module, function = EXPORTERS[suffix]
-    getattr(importlib.import_module(module), function)(document, output)
+    options = {"font_path": args.font} if suffix == ".pdf" and args.font else {}
+    getattr(importlib.import_module(module), function)(document, output, **options)
     return EXIT_OK
 
 

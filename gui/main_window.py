@@ -121,7 +121,11 @@ class MainWindow(QMainWindow):
         files.addSeparator()
         files.addAction(self._action("导入（Excel、Word、网页、文本）…", self.import_dialog, "Ctrl+I"))
         files.addAction(self._action("导出Excel…", lambda: self.export_dialog(".xlsx"), "Ctrl+E"))
-        files.addAction(self._action("导出PDF…", lambda: self.export_dialog(".pdf"), "Ctrl+P"))
+        files.addAction(self._action("导出PDF…", lambda: self.export_dialog(".pdf"), "Ctrl+Shift+P"))
+        files.addAction(self._action("打印预览…", self.print_preview))
+        files.addAction(self._action("打印…", self.print_report, QKeySequence.StandardKey.Print))
+        files.addAction(self._action("PDF与打印字体…", self.choose_pdf_font))
+        files.addSeparator()
         files.addAction(self._action("从上年报告新建…", self.roll_forward_dialog))
         files.addAction(self._action("关联上年报告…", self.link_prior_dialog))
         files.addSeparator()
@@ -405,14 +409,51 @@ class MainWindow(QMainWindow):
             path = Path(name) if name.lower().endswith(suffix) else Path(name + suffix)
             self.export_path(path)
 
+    def pdf_font(self) -> str | None:
+        """The PDF font file the user picked (remembered), or None to search the machine."""
+        value = self.context.settings.value("pdf/font")
+        return value if isinstance(value, str) and value else None
+
+    def choose_pdf_font(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "选择PDF字体（TrueType：.ttf/.ttc）", "", "TrueType字体 (*.ttf *.ttc);;所有文件 (*)"
+        )
+        if name:
+            self.set_pdf_font(name)
+
+    def set_pdf_font(self, name: str) -> bool:
+        from export.fonts import find_font
+
+        if not find_font(name, search=[]).embedded:
+            self.context.messages.error(self, "无法使用此字体", "只能使用TrueType字体（OpenType/CFF字体无法嵌入PDF）。")
+            return False
+        self.context.settings.setValue("pdf/font", name)
+        self.show_status(f"PDF与打印将使用字体：{name}")
+        return True
+
+    def _print_key(self) -> str:
+        return str(self.session.path or self.session.document.title).replace("/", "_").replace("\\", "_")
+
+    def print_preview(self) -> None:
+        from gui.printing import preview
+
+        preview(self, self.session.document, self.context.settings, self._print_key(), self.pdf_font())
+
+    def print_report(self) -> None:
+        from gui.printing import print_document
+
+        if print_document(self, self.session.document, self.context.settings, self._print_key(), self.pdf_font()):
+            self.show_status("已发送到打印机")
+
     def export_path(self, path: Path) -> bool:
         import importlib
 
         from cli.transfer import EXPORTERS
 
         module, function = EXPORTERS[path.suffix.lower()]
+        options = {"font_path": self.pdf_font()} if path.suffix.lower() == ".pdf" else {}
         try:
-            getattr(importlib.import_module(module), function)(self.session.document, path)
+            getattr(importlib.import_module(module), function)(self.session.document, path, **options)
         except NianbaoError as exc:
             self.context.messages.error(self, "导出失败", str(exc))
             return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtTest import QAbstractItemModelTester
@@ -229,3 +231,19 @@ def test_link_prior_shows_last_year_in_tooltip_and_undoes(qtbot, window, tmp_pat
     assert any(r.rule == "Y1" for r in window.session.document.errors())
     window.undo_action.trigger()
     assert window.session.document.prior is None
+
+
+def test_pdf_font_setting_is_remembered_and_refuses_non_truetype(window, tmp_path):
+    from export.fonts import CANDIDATES
+
+    bad = tmp_path / "fake.ttf"
+    bad.write_bytes(b"not a font")
+    assert not window.set_pdf_font(str(bad))
+    assert window.pdf_font() is None
+    real = next((p for p, _ in CANDIDATES if Path(p).is_file()), None)
+    if real is not None:
+        assert window.set_pdf_font(real)
+        assert window.pdf_font() == real
+        out = tmp_path / "r.pdf"
+        assert window.export_path(out)
+        assert out.read_bytes().startswith(b"%PDF")
