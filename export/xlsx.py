@@ -79,8 +79,9 @@ def write_workbook(document: Document, path: Path) -> None:
         if section.kind in ("text",):
             text = document.text(section.id)
             # Excel caps a row at 409 points: very long texts go one paragraph per row.
-            for paragraph in text.split("\n") or [""]:
-                merged_text(paragraph, "text", min(409, 15 * _text_rows(paragraph)))
+            for paragraph in text.split("\n"):
+                # An empty paragraph is written as one space so that a reader sees the blank line.
+                merged_text(paragraph or " ", "text", min(409, 15 * _text_rows(paragraph)))
             continue
         for table in section.tables:
             if table.heading:

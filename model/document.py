@@ -69,12 +69,17 @@ def check_text(text: str) -> str:
     """Texts are kept exactly as typed, as long as they can be stored as UTF-8."""
     if not isinstance(text, str):
         raise InvalidValue("正文必须是文字")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends are line ends
     if len(text) > TEXT_MAX:
         raise InvalidValue(f"正文过长（最多{TEXT_MAX}字）")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InvalidValue("正文含有无法保存的字符") from exc
+    bad = next((ch for ch in text if (ord(ch) < 32 and ch not in "\n\t") or ch == "\x7f"), None)
+    if bad is not None:
+        # Control characters cannot live in Excel or PDF text; refuse rather than lose them later.
+        raise InvalidValue(f"正文含有不可见的控制字符（U+{ord(bad):04X}），请删除后再试")
     return text
 
 

@@ -52,7 +52,7 @@ def _section_texts(template: Template, grids: list[CellGrid]) -> dict[str, str]:
     for grid in grids:
         lines: list[tuple[int, str]] = []
         for row in range(grid.rows):
-            strings = [v for _, v in grid.row_items(row) if isinstance(v, str) and v.strip()]
+            strings = [v for _, v in grid.row_items(row) if isinstance(v, str)]
             if strings:
                 lines.append((row, strings[0]))
         marks = [(i, title) for i, (_, text) in enumerate(lines) for title in titles if _is_title(text, title)]
@@ -61,10 +61,10 @@ def _section_texts(template: Template, grids: list[CellGrid]) -> dict[str, str]:
             if section.kind != "text" or section.id in texts:
                 continue
             end = marks[position + 1][0] if position + 1 < len(marks) else len(lines)
-            texts[section.id] = "\n".join(text.strip() for _, text in lines[index + 1 : end])
+            texts[section.id] = "\n".join("" if text == " " else text for _, text in lines[index + 1 : end])
         if marks:
             first = marks[0][0]
-            preamble = [t for _, t in lines[:first] if not TITLE.search("".join(t.split()))]
+            preamble = ["" if t == " " else t for _, t in lines[:first] if not TITLE.search("".join(t.split()))]
             if preamble and "s0" not in texts:
                 texts["s0"] = "\n".join(p.strip() for p in preamble)
     return texts

@@ -128,12 +128,13 @@ def _place_rows(placement: Placement, first_row: int) -> None:
     first_data_column = min(placement.columns.values())
     row = first_row
     for leaf in table.row_leaves:
-        if not leaf.path:  # an unlabelled row (table 四): the first row with a number in it
+        if not leaf.path:  # an unlabelled row (table 四): the first row holding only numbers or blanks
+            columns = list(placement.columns.values())
             found = next(
                 (
                     r
-                    for r in range(row, min(grid.rows, row + 4))
-                    if _looks_numeric(grid.cells.get((r, placement.columns[table.column_leaves[0].id])))
+                    for r in range(row, min(grid.rows + 1, row + 4))
+                    if all(grid.cells.get((r, c)) is None or _looks_numeric(grid.cells.get((r, c))) for c in columns)
                 ),
                 None,
             )

@@ -52,7 +52,7 @@ def read_xlsx(path: Path) -> list[CellGrid]:
         for row in sheet.iter_rows():
             for cell in row:
                 value = cell.value
-                if value is None or (isinstance(value, str) and not value.strip()):
+                if value is None or value == "":
                     continue
                 cells[(cell.row - 1, cell.column - 1)] = value
         grids.append(CellGrid(sheet.title, cells))
