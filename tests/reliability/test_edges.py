@@ -13,7 +13,15 @@ from model.errors import InvalidValue
 from model.fileformat import load_report, save_report
 from readers.dispatch import read_report
 
-ODD_TEXT = "空行之前\n\n组合字符e\u0301 RTL\u200f标记 \u202e反向\u202c emoji😀🏛 零宽\u200b 全角　空格 <b>&amp;</b> =1+1\n\t缩进"
+ODD_TEXT = "\n".join(
+    [
+        "空行之前",
+        "",
+        "组合字符e\u0301 RTL\u200f标记 \u202e反向\u202c emoji😀🏛 零宽\u200b 全角　空格",
+        "<b>&amp;</b> =1+1",
+        "\t缩进",
+    ]
+)
 
 
 def edge_document() -> Document:
