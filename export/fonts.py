@@ -40,10 +40,12 @@ class PdfFont:
 
 def _register(path: str, index: int, name: str) -> bool:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from export.font_cache import load_ttfont
 
     try:
-        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+        pdfmetrics.registerFont(load_ttfont(name, path, index))
     except (TTFError, OSError, ValueError, KeyError, AssertionError):
         return False  # CFF outlines or a damaged file: not usable for embedding
     return True

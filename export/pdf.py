@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from export.fonts import PdfFont, find_font
@@ -66,7 +67,7 @@ def _table_flowable(document: Document, table: TemplateTable, styles: dict[str, 
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONTNAME", (0, 0), (-1, -1), styles["cell"].fontName),
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("FONTSIZE", (0, 0), (-1, -1), styles["cell"].fontSize),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
     ]
@@ -77,7 +78,14 @@ def _table_flowable(document: Document, table: TemplateTable, styles: dict[str, 
             commands.append(("ALIGN", (cell.column, cell.row), (cell.column, cell.row), "RIGHT"))
             continue
         style = styles["cell"] if cell.part is Part.ROW_HEADER and cell.row_span == 1 else styles["head"]
-        matrix[cell.row][cell.column] = Paragraph(escape(cell.text), style)
+        width = sum(widths[cell.column : cell.column + cell.column_span]) - 5
+        if stringWidth(cell.text, style.fontName, style.fontSize) <= width:
+            # A label that fits on one line needs no Paragraph (whose markup parsing is slow).
+            matrix[cell.row][cell.column] = cell.text
+            align = "CENTER" if style.alignment == TA_CENTER else "LEFT"
+            commands.append(("ALIGN", (cell.column, cell.row), (cell.column, cell.row), align))
+        else:
+            matrix[cell.row][cell.column] = Paragraph(escape(cell.text), style)
         if cell.row_span > 1 or cell.column_span > 1:
             commands.append(
                 ("SPAN", (cell.column, cell.row), (cell.column + cell.column_span - 1, cell.row + cell.row_span - 1))
@@ -124,6 +132,9 @@ def render_pdf(document: Document, target: str | os.PathLike[str] | object, font
         canvas.drawCentredString(A4[0] / 2, 20 * mm, f"— {doc.page} —")
         canvas.restoreState()
 
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0  # ASCII85 only grows the file and costs time; PDF readers need none
     pdf = SimpleDocTemplate(
         target,
         pagesize=A4,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -65,4 +66,14 @@ def run_gui(args: list[str]) -> int:
     app = create_application([sys.argv[0], *args])
     window = open_first_window(AppContext.default(), [a for a in args if not a.startswith("-")])
     window.show()
+    if os.environ.get("NIANBAO_STARTUP_PROBE"):
+        # benchmarks/: quit as soon as the window has been shown and the event loop is idle
+        from PySide6.QtCore import QTimer
+
+        def done() -> None:
+            window.session.undo_stack.setClean()
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, done)
     return app.exec()

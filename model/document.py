@@ -13,7 +13,7 @@ from functools import cache
 
 from model.cellref import CellRef
 from model.edits import ChangeSet, Edit, SetCell, SetMeta, SetPrior, SetReview, SetText
-from model.engine import DependencyGraph, compute_all
+from model.engine import DependencyGraph, compute_all, filled_counts
 from model.errors import InvalidValue, NotEditable
 from model.prior import PriorYear
 from model.rules import ERROR, META_YEAR, PRIOR, RuleContext, RuleInstance, RuleResult, evaluate, expand_rules
@@ -112,6 +112,7 @@ class Document:
             assert isinstance(checked, SetCell)
             self._store(ref, checked.value)
         self._values.update(compute_all(self._shape.graph, self._values))
+        self._filled = filled_counts(self._shape.graph, self._values)
         self._results: dict[str, RuleResult] = {}
         context = self._context()
         for instance in self._shape.instances:
@@ -204,7 +205,7 @@ class Document:
         validated = [self._validated(e) for e in edits]
         changes = ChangeSet()
         undo: list[Edit] = []
-        changed_inputs: list[CellRef] = []
+        changed_inputs: list[tuple[CellRef, Value, Value]] = []
         dependencies: set[Hashable] = set()
         for edit in validated:
             if isinstance(edit, SetCell):
@@ -214,7 +215,7 @@ class Document:
                 undo.append(SetCell(edit.ref, old))
                 self._store(edit.ref, edit.value)
                 changes.cells[edit.ref] = edit.value
-                changed_inputs.append(edit.ref)
+                changed_inputs.append((edit.ref, old, edit.value))
             elif isinstance(edit, SetText):
                 old_text = self._texts[edit.section]
                 if old_text == edit.text:
@@ -240,7 +241,7 @@ class Document:
                 undo.append(SetReview(edit.section, not edit.pending))
                 (self._review.add if edit.pending else self._review.discard)(edit.section)
                 changes.review.add(edit.section)
-        changes.cells.update(self._shape.graph.recompute(self._values, changed_inputs))
+        changes.cells.update(self._shape.graph.recompute(self._values, self._filled, changed_inputs))
         dependencies.update(changes.cells)
         changes.rules = self._reevaluate(dependencies)
         changes.undo = tuple(reversed(undo))

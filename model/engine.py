@@ -7,6 +7,7 @@ full recompute that the incremental path must always agree with.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -63,18 +64,41 @@ class DependencyGraph:
                     stack.append(dependent)
         return sorted(seen, key=self.rank.__getitem__)
 
-    def recompute(self, values: dict[CellRef, Value], changed: Iterable[CellRef]) -> dict[CellRef, Value]:
-        """Update the totals in ``values`` after ``changed`` inputs; return the totals that moved."""
+    def recompute(
+        self,
+        values: dict[CellRef, Value],
+        filled: dict[CellRef, int],
+        changed: Iterable[tuple[CellRef, Value, Value]],
+    ) -> dict[CellRef, Value]:
+        """Update totals after inputs changed ``(ref, old, new)``; return the totals that moved.
+
+        Sums are linear, so each dependent moves by the part's difference: an edit costs the number
+        of totals downstream of it, not the size of their formulas. ``filled`` counts each total's
+        non-blank parts, which says when a total becomes blank again.
+        """
         moved: dict[CellRef, Value] = {}
-        for target in self.affected(changed):
-            new = sum_values(values.get(p) for p in self.formulas[target])
-            if values.get(target) != new or (new is None) != (values.get(target) is None):
-                moved[target] = new
-            if new is None:
-                values.pop(target, None)
-            else:
-                values[target] = new
+        # First in, first out: each part's changes reach its totals in the order they happened.
+        pending = deque(changed)
+        while pending:
+            ref, old, new = pending.popleft()
+            for target in self.dependents.get(ref, ()):
+                before = values.get(target)
+                count = filled.get(target, 0) + (new is not None) - (old is not None)
+                filled[target] = count
+                after = ((before or 0) - (old or 0) + (new or 0)) if count else None
+                if after is None:
+                    values.pop(target, None)
+                else:
+                    values[target] = after
+                if after != before or (after is None) != (before is None):
+                    moved[target] = after
+                    pending.append((target, before, after))
         return moved
+
+
+def filled_counts(graph: DependencyGraph, values: Mapping[CellRef, Value]) -> dict[CellRef, int]:
+    """How many parts of each total hold a value (for :meth:`DependencyGraph.recompute`)."""
+    return {target: sum(values.get(p) is not None for p in parts) for target, parts in graph.formulas.items()}
 
 
 def compute_all(graph: DependencyGraph, inputs: Mapping[CellRef, Value]) -> dict[CellRef, Value]:

@@ -62,6 +62,13 @@ class Table:
     row_leaves: tuple[Leaf, ...]
     kind: CellKind
     formulas: dict[CellRef, tuple[CellRef, ...]] = field(hash=False, compare=False)
+    row_index: dict[str, Leaf] = field(hash=False, compare=False, default_factory=dict)
+    column_index: dict[str, Leaf] = field(hash=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Lookups by id are on every edit's path; a big table must not make them linear.
+        self.row_index.update({leaf.id: leaf for leaf in self.row_leaves})
+        self.column_index.update({leaf.id: leaf for leaf in self.column_leaves})
 
     def cell_kind(self, row_id: str, column_id: str) -> CellKind:
         """The kind of a data cell: a column override wins over a row override and the table's."""
@@ -70,16 +77,16 @@ class Table:
         return column.kind or row.kind or self.kind
 
     def column(self, column_id: str) -> Leaf:
-        for leaf in self.column_leaves:
-            if leaf.id == column_id:
-                return leaf
-        raise TemplateError(f"表{self.id}没有列“{column_id}”")
+        try:
+            return self.column_index[column_id]
+        except KeyError:
+            raise TemplateError(f"表{self.id}没有列“{column_id}”") from None
 
     def row(self, row_id: str) -> Leaf:
-        for leaf in self.row_leaves:
-            if leaf.id == row_id:
-                return leaf
-        raise TemplateError(f"表{self.id}没有行“{row_id}”")
+        try:
+            return self.row_index[row_id]
+        except KeyError:
+            raise TemplateError(f"表{self.id}没有行“{row_id}”") from None
 
     def cells(self) -> list[CellRef]:
         """Every data cell, row by row, in printed order."""
@@ -164,7 +171,7 @@ class Template:
         table = self.tables.get(ref.table)
         if table is None:
             return False
-        return any(r.id == ref.row for r in table.row_leaves) and any(c.id == ref.column for c in table.column_leaves)
+        return ref.row in table.row_index and ref.column in table.column_index
 
     def kind_of(self, ref: CellRef) -> CellKind:
         return self.table(ref.table).cell_kind(ref.row, ref.column)

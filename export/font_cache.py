@@ -1,0 +1,86 @@
+"""A cache of parsed TrueType metrics, so a PDF export does not re-parse a 17 MB CJK font each time.
+
+reportlab spends about 0.1 s reading the character map and widths of a large CJK font. The parsed
+metrics (not the font data) are pickled in the user's cache folder, keyed by the font file's path,
+size, modification time, subfont index and the reportlab version; any mismatch or error falls back
+to a normal parse, so the cache can only save time, never change output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+import reportlab
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+
+_SKIP = {"_ttf_data", "_pdfScale"}
+
+
+def cache_folder() -> Path:
+    """The per-user cache folder (no Qt here: the CLI must not import it)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / "Nianbao" / "cache"
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "nianbao"
+
+
+def _key(path: str, index: int) -> str:
+    stat = os.stat(path)
+    raw = f"{os.path.abspath(path)}|{stat.st_size}|{stat.st_mtime_ns}|{index}|{reportlab.Version}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+class _CachedFace(TTFontFace):
+    """A face rebuilt from cached metrics and the font's bytes, without parsing."""
+
+    def __init__(self, state: dict, data: bytes) -> None:
+        pdfmetrics.TypeFace.__init__(self, None)
+        self.__dict__.update(state)
+        self._ttf_data = data
+        scale = 1000 / self.unitsPerEm
+        self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * scale)
+
+
+def _font_from_face(name: str, face: TTFontFace) -> TTFont:
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = False
+    return font
+
+
+def load_ttfont(name: str, path: str, index: int, folder: Path | None = None) -> TTFont:
+    """A registered-ready TTFont, from the metrics cache when it is valid."""
+    folder = folder or cache_folder()
+    try:
+        cached = folder / f"{_key(path, index)}.metrics"
+    except OSError:
+        return TTFont(name, path, subfontIndex=index)
+    if cached.is_file():
+        try:
+            with cached.open("rb") as stream:
+                state = pickle.load(stream)
+            face = _CachedFace(state, Path(path).read_bytes())
+            return _font_from_face(name, face)
+        except Exception:  # a stale or damaged cache: parse normally
+            cached.unlink(missing_ok=True)
+    font = TTFont(name, path, subfontIndex=index)
+    try:
+        state = {k: v for k, v in font.face.__dict__.items() if k not in _SKIP and not callable(v)}
+        folder.mkdir(parents=True, exist_ok=True)
+        temp = cached.with_suffix(f".{os.getpid()}.tmp")
+        temp.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temp, cached)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # no cache this time; the font itself is fine
+    return font
