@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,4 +50,6 @@ class AppContext:
     @classmethod
     def default(cls) -> AppContext:
         data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
-        return cls(QSettings("Nianbao", "Nianbao"), data / "recovery", UserMessages())
+        seconds = os.environ.get("NIANBAO_AUTOSAVE_SECONDS", "30")
+        interval = int(float(seconds) * 1000) if seconds.replace(".", "", 1).isdigit() else 30_000
+        return cls(QSettings("Nianbao", "Nianbao"), data / "recovery", UserMessages(), max(200, interval))

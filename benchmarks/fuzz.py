@@ -1,0 +1,55 @@
+"""The long fuzzing run: ``python -m benchmarks.fuzz [CASES_PER_READER]`` (default 2000).
+
+Mutated real files for every reader; prints, per reader, how many cases were read, refused with
+the typed error, or crashed (any other exception: a bug), the slowest case and peak memory.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import tempfile
+import traceback
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.reliability.fuzzing import mutations, outcome, seeds
+
+
+def main() -> None:
+    cases = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    folder = Path(tempfile.mkdtemp())
+    crashes = 0
+    for suffix, data in seeds(folder).items():
+        counts: Counter[str] = Counter()
+        slowest = 0.0
+
+        @settings(max_examples=cases, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @given(st.data())
+        def run(draw) -> None:  # type: ignore[no-untyped-def]
+            nonlocal slowest, crashes
+            path = folder / f"case{suffix}"
+            path.write_bytes(draw.draw(mutations(data)))
+            try:
+                result, seconds = outcome(path)
+            except Exception:
+                counts["crash"] += 1
+                crashes += 1
+                keep = folder / f"crash-{crashes}{suffix}"
+                keep.write_bytes(path.read_bytes())
+                print(f"CRASH {keep}\n{traceback.format_exc(limit=3)}")
+                return
+            counts[result] += 1
+            slowest = max(slowest, seconds)
+
+        run()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{suffix:9} {dict(counts)}  slowest {slowest:.2f} s  peak memory {peak:.0f} MB")
+    sys.exit(1 if crashes else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""Every reader, fed mutated real files, ends in a typed error or a correct report, quickly."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.reliability.fuzzing import mutations, outcome, seeds
+
+SEEDS = seeds(Path(tempfile.mkdtemp()))
+
+
+@pytest.mark.parametrize("suffix", sorted(SEEDS))
+def test_reader_survives_mutations(suffix, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("fuzz")
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(st.data())
+    def run(data):  # type: ignore[no-untyped-def]
+        mutated = data.draw(mutations(SEEDS[suffix]))
+        path = folder / f"case{suffix}"
+        path.write_bytes(mutated)
+        _, seconds = outcome(path)
+        assert seconds < 5, f"{suffix} took {seconds:.1f} s"
+
+    run()
+
+
+def test_unmutated_seeds_read_back(tmp_path):
+    for suffix, data in SEEDS.items():
+        path = tmp_path / f"seed{suffix}"
+        path.write_bytes(data)
+        assert outcome(path)[0] == "ok", suffix
