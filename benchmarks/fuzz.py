@@ -19,36 +19,42 @@ from hypothesis import strategies as st
 from tests.reliability.fuzzing import mutations, outcome, seeds
 
 
+def fuzz_reader(suffix: str, data: bytes, cases: int, folder: Path) -> tuple[Counter[str], float]:
+    """Run ``cases`` mutations of one seed file; crashing inputs are kept in ``folder``."""
+    counts: Counter[str] = Counter()
+    slowest = 0.0
+
+    @settings(max_examples=cases, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @given(st.data())
+    def run(draw) -> None:  # type: ignore[no-untyped-def]
+        nonlocal slowest
+        path = folder / f"case{suffix}"
+        path.write_bytes(draw.draw(mutations(data)))
+        try:
+            result, seconds = outcome(path)
+        except Exception:
+            counts["crash"] += 1
+            keep = folder / f"crash-{counts['crash']}{suffix}"
+            keep.write_bytes(path.read_bytes())
+            print(f"CRASH {keep}\n{traceback.format_exc(limit=3)}")
+            return
+        counts[result] += 1
+        slowest = max(slowest, seconds)
+
+    run()
+    return counts, slowest
+
+
 def main() -> None:
     cases = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     folder = Path(tempfile.mkdtemp())
-    crashes = 0
+    crashed = False
     for suffix, data in seeds(folder).items():
-        counts: Counter[str] = Counter()
-        slowest = 0.0
-
-        @settings(max_examples=cases, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-        @given(st.data())
-        def run(draw) -> None:  # type: ignore[no-untyped-def]
-            nonlocal slowest, crashes
-            path = folder / f"case{suffix}"
-            path.write_bytes(draw.draw(mutations(data)))
-            try:
-                result, seconds = outcome(path)
-            except Exception:
-                counts["crash"] += 1
-                crashes += 1
-                keep = folder / f"crash-{crashes}{suffix}"
-                keep.write_bytes(path.read_bytes())
-                print(f"CRASH {keep}\n{traceback.format_exc(limit=3)}")
-                return
-            counts[result] += 1
-            slowest = max(slowest, seconds)
-
-        run()
+        counts, slowest = fuzz_reader(suffix, data, cases, folder)
+        crashed = crashed or bool(counts["crash"])
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"{suffix:9} {dict(counts)}  slowest {slowest:.2f} s  peak memory {peak:.0f} MB")
-    sys.exit(1 if crashes else 0)
+    sys.exit(1 if crashed else 0)
 
 
 if __name__ == "__main__":
