@@ -26,6 +26,15 @@ CANDIDATES = [
     ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
     ("/usr/share/fonts/fonts-droid/DroidSansFallback.ttf", 0),
 ]
+# Titles in a black (hei) face, as GB/T 9704 documents print them; body text keeps the Song/FangSong
+# face found above when no hei face exists.
+TITLE_CANDIDATES = [
+    ("C:/Windows/Fonts/simhei.ttf", 0),
+    ("C:/Windows/Fonts/msyh.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc", 0),
+]
 CID_FALLBACK = "STSong-Light"
 
 
@@ -70,3 +79,17 @@ def find_font(preferred: str | None = None, *, search: list[tuple[str, int]] | N
     if CID_FALLBACK not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
     return PdfFont(CID_FALLBACK, False, "")
+
+
+def find_title_font(body: PdfFont) -> PdfFont:
+    """A hei face for titles when the machine has one, else the body font."""
+    if not body.embedded:
+        return body
+    for path, index in TITLE_CANDIDATES:
+        if path == body.source:
+            return body
+        if Path(path).is_file():
+            font = find_font(search=[(path, index)])
+            if font.embedded:
+                return font
+    return body

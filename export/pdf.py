@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from export.fonts import PdfFont, find_font
+from export.fonts import PdfFont, find_font, find_title_font
 from model.document import Document
 from model.errors import ReportFileError
 from model.fileformat import write_atomically
@@ -32,13 +32,13 @@ FRAME_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]
 LABEL_SHARE = {0: [], 1: [0.34], 2: [0.16, 0.30], 3: [0.07, 0.11, 0.27]}
 
 
-def _styles(font: str) -> dict[str, ParagraphStyle]:
+def _styles(font: str, title_font: str) -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle(
-            "title", fontName=font, fontSize=20, leading=32, alignment=TA_CENTER, wordWrap="CJK", spaceAfter=14
+            "title", fontName=title_font, fontSize=20, leading=32, alignment=TA_CENTER, wordWrap="CJK", spaceAfter=14
         ),
         "section": ParagraphStyle(
-            "section", fontName=font, fontSize=15, leading=26, wordWrap="CJK", spaceBefore=8, spaceAfter=4
+            "section", fontName=title_font, fontSize=15, leading=26, wordWrap="CJK", spaceBefore=8, spaceAfter=4
         ),
         "body": ParagraphStyle(
             "body", fontName=font, fontSize=13, leading=24, firstLineIndent=26, wordWrap="CJK", alignment=TA_LEFT
@@ -95,10 +95,16 @@ def _table_flowable(document: Document, table: TemplateTable, styles: dict[str, 
     return flowable
 
 
-def build_story(document: Document, font: PdfFont) -> list:
+def build_story(document: Document, font: PdfFont, title_font: PdfFont | None = None) -> list:
     """The report as reportlab flowables, in the official order."""
-    styles = _styles(font.name)
-    story: list = [Paragraph(escape(document.title), styles["title"])]
+    styles = _styles(font.name, (title_font or font).name)
+    title = styles["title"]
+    if stringWidth(document.title, title.fontName, title.fontSize) > FRAME_WIDTH:
+        # Too long for one line: the agency on the first, the year and kind of report on the second.
+        rest = document.title[len(document.agency) :]
+        story: list = [Paragraph(f"{escape(document.agency)}<br/>{escape(rest)}", title)]
+    else:
+        story = [Paragraph(escape(document.title), title)]
     for section in document.template.sections:
         if section.kind == "preamble":
             story.extend(_paragraphs(document.text(section.id), styles["body"]) if document.text(section.id) else [])
@@ -115,10 +121,8 @@ def build_story(document: Document, font: PdfFont) -> list:
             if table.heading:
                 parts.append(Paragraph(escape(table.heading), styles["heading"]))
             parts.append(_table_flowable(document, table, styles))
-            if len(table.row_leaves) <= 6:
-                story.append(KeepTogether(parts))
-            else:
-                story.extend(parts)
+            # A title never ends a page alone; a table taller than a page still splits by rows.
+            story.append(KeepTogether(parts))
             story.append(Spacer(1, 6))
     return story
 
@@ -147,7 +151,7 @@ def render_pdf(document: Document, target: str | os.PathLike[str] | object, font
         creator="政务公开年报编辑器",
         initialFontName=font.name,
     )
-    pdf.build(build_story(document, font), onFirstPage=footer, onLaterPages=footer)
+    pdf.build(build_story(document, font, find_title_font(font)), onFirstPage=footer, onLaterPages=footer)
 
 
 def export_pdf(document: Document, path: str | os.PathLike[str], *, font_path: str | None = None) -> PdfFont:

@@ -104,3 +104,17 @@ def test_cli_export_pdf(tmp_path):
         timeout=60,
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+@pytest.mark.skipif(not HAS_TTF or not shutil.which("pdftotext"), reason="needs a TrueType CJK font and pdftotext")
+def test_no_section_title_ends_a_page(tmp_path, example):
+    path = tmp_path / "r.pdf"
+    export_pdf(example, path)
+    titles = [s.title for s in example.template.numbered_sections()]
+    pages = len(PdfReader(path).pages)
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"], capture_output=True, text=True
+        ).stdout
+        lines = [line.strip() for line in text.splitlines() if line.strip() and "—" not in line]
+        assert lines and lines[-1] not in titles, (page, lines[-1])
