@@ -29,12 +29,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from model.errors import MissingTitle
     from model.fileformat import save_report
     from readers.dispatch import read_report
 
     output = Path(args.output)
     _refuse_overwrite(output, args.force)
-    result = read_report(Path(args.file), agency=args.agency, year=args.year)
+    try:
+        result = read_report(Path(args.file), agency=args.agency, year=args.year)
+    except MissingTitle as exc:
+        raise CliError(f"{exc}（用 --agency 和 --year）") from exc
     for line in result.log:
         print(line, file=sys.stderr)
     save_report(result.document, output)

@@ -29,6 +29,18 @@ class UserMessages:
         clicked = box.clickedButton()
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
+    def ask_agency_year(self, parent: QWidget | None, agency: str) -> tuple[str, int] | None:
+        """The agency and year of an imported report whose title could not be found."""
+        from gui.dialogs import NewReportDialog
+
+        dialog = NewReportDialog(parent, agency)
+        dialog.setWindowTitle("文件中没有报告标题：请填写机关名称和年度")
+        dialog.template.setEnabled(False)
+        if not dialog.exec():
+            return None
+        _, year, name = dialog.values()
+        return name, year
+
     def ask_restore(self, parent: QWidget | None, description: str) -> bool:
         answer = QMessageBox.question(
             parent,

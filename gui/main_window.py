@@ -388,10 +388,17 @@ class MainWindow(QMainWindow):
             self.import_path(Path(name))
 
     def import_path(self, path: Path) -> bool:
+        from model.errors import MissingTitle
         from readers.dispatch import read_report
 
         try:
-            result = read_report(path)
+            try:
+                result = read_report(path)
+            except MissingTitle:
+                answer = self.context.messages.ask_agency_year(self, self.session.document.agency)
+                if answer is None:
+                    return False
+                result = read_report(path, agency=answer[0], year=answer[1])
         except NianbaoError as exc:
             self.context.messages.error(self, "无法导入", str(exc))
             return False

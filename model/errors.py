@@ -30,3 +30,7 @@ class ReportFileError(NianbaoError):
 
 class ImportFailed(NianbaoError):
     """An imported file could not be turned into a report; nothing was imported."""
+
+
+class MissingTitle(ImportFailed):
+    """The tables were found but not the agency and year; the caller may ask for them and retry."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from model.cellref import CellRef
 from model.document import Document
 from model.edits import SetCell, SetText
-from model.errors import ImportFailed, NianbaoError
+from model.errors import ImportFailed, MissingTitle, NianbaoError
 from model.template import Template, available_templates, load_template
 from model.values import Value, format_value
 from readers.labels import fold, same_label
@@ -93,7 +93,7 @@ def assemble(grids: list[CellGrid], *, agency: str | None, year: int | None, sou
     agency = agency or found_agency
     year = year or found_year
     if not agency or not year:
-        raise ImportFailed("文件中没有找到机关名称和年度，请用 --agency 和 --year 指定")
+        raise MissingTitle("文件中没有找到报告标题（机关名称和年度），请指定机关名称和年度")
     log = [f"格式：{template.name}（依据表头判断）", f"机关：{agency}；年度：{year}"]
     values: dict[CellRef, Value] = {}
     file_totals: dict[CellRef, tuple[Value, str]] = {}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from model.cellref import CellRef
 from model.document import Document
 from model.edits import SetCell, SetText
-from model.errors import ImportFailed, InvalidValue, NianbaoError
+from model.errors import ImportFailed, InvalidValue, MissingTitle, NianbaoError
 from model.template import Leaf, Section, Table, Template, available_templates, load_template
 from model.values import Value, format_value, normalize_number_text
 from readers.assemble import ImportResult
@@ -233,7 +233,7 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
     found_agency, found_year, title_line = _find_title(lines)
     agency, year = agency or found_agency, year or found_year
     if not agency or not year:
-        raise ImportFailed("没有找到报告标题中的机关名称和年度，请用 --agency 和 --year 指定")
+        raise MissingTitle("文件中没有找到报告标题（机关名称和年度），请指定机关名称和年度")
     log = [f"格式：{template.name}（依据表头判断）", f"机关：{agency}；年度：{year}"]
     log.extend(f"未找到：{m}" for m in best.missing)
     try:

@@ -30,6 +30,9 @@ class FakeMessages(UserMessages):
         self.asked_save += 1
         return self.save_answer
 
+    def ask_agency_year(self, parent, agency):
+        return ("补填的机关", 2024)
+
     def ask_restore(self, parent, description):
         return self.restore_answer
 

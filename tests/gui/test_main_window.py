@@ -247,3 +247,15 @@ def test_pdf_font_setting_is_remembered_and_refuses_non_truetype(window, tmp_pat
         out = tmp_path / "r.pdf"
         assert window.export_path(out)
         assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_import_without_title_asks_for_agency_and_year(window, tmp_path):
+    from tests.readers.test_published_import import SEED
+
+    text = SEED.read_text(encoding="utf-8").split("\n", 1)[1]  # drop the title line
+    path = tmp_path / "untitled.txt"
+    path.write_text(text, encoding="utf-8")
+    assert window.import_path(path)
+    document = window.session.document
+    assert (document.agency, document.year) == ("补填的机关", 2024)
+    assert window.session.dirty
