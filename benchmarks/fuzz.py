@@ -36,7 +36,8 @@ def fuzz_reader(suffix: str, data: bytes, cases: int, folder: Path) -> tuple[Cou
             counts["crash"] += 1
             keep = folder / f"crash-{counts['crash']}{suffix}"
             keep.write_bytes(path.read_bytes())
-            print(f"CRASH {keep}\n{traceback.format_exc(limit=3)}")
+            if counts["crash"] <= 3:  # the first few are enough to start debugging
+                print(f"CRASH {keep}\n{traceback.format_exc(limit=3)}")
             return
         counts[result] += 1
         slowest = max(slowest, seconds)
