@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from defusedxml import ElementTree
@@ -36,8 +37,9 @@ def read_docx(path: Path) -> list[Line]:
             root = ElementTree.fromstring(archive.read(info))
     except ImportFailed:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise ImportFailed(f"“{path.name}”不是有效的Word文件（.docx）") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyError, OSError, ValueError) as exc:
+        # a damaged archive fails in the zip layer, the inflater or the CRC check
+        raise ImportFailed(f"“{path.name}”不是有效的Word文件（.docx）或已损坏") from exc
     except (DefusedXmlException, ElementTree.ParseError) as exc:
         raise ImportFailed(f"“{path.name}”内容已损坏或含有不安全的XML，已拒绝") from exc
     body = root.find(W + "body")

@@ -35,3 +35,12 @@ def test_unmutated_seeds_read_back(tmp_path):
         path = tmp_path / f"seed{suffix}"
         path.write_bytes(data)
         assert outcome(path)[0] == "ok", suffix
+
+
+def test_docx_with_damaged_deflate_stream_is_refused():
+    """Found by benchmarks/fuzz: zlib.error escaped the Word reader."""
+    from model.errors import ImportFailed
+    from readers.dispatch import read_report
+
+    with pytest.raises(ImportFailed, match="已损坏"):
+        read_report(Path(__file__).resolve().parents[1] / "fixtures" / "fuzz" / "zlib-error.docx")
