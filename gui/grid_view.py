@@ -111,6 +111,27 @@ class ReportGrid(QTableView):
         if layout.header_rows <= row < layout.rows and layout.label_columns <= column < layout.columns:
             self.setCurrentIndex(self.grid_model.index(row, column))
 
+    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Keys move within the data cells, as in a spreadsheet: Home/End to the row's first/last
+        number, Ctrl+Home/Ctrl+End to the table's first/last, arrows never into the labels."""
+        layout = self.grid_model.layout
+        current = self.currentIndex()
+        row = current.row() if current.isValid() else layout.header_rows
+        first_row, last_row = layout.header_rows, layout.rows - 1
+        first_column, last_column = layout.label_columns, layout.columns - 1
+        action = QAbstractItemView.CursorAction
+        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if cursorAction == action.MoveHome:
+            return self.grid_model.index(first_row if control else row, first_column)
+        if cursorAction == action.MoveEnd:
+            return self.grid_model.index(last_row if control else row, last_column)
+        moved = super().moveCursor(cursorAction, modifiers)
+        if not moved.isValid():
+            return current
+        return self.grid_model.index(
+            min(max(moved.row(), first_row), last_row), min(max(moved.column(), first_column), last_column)
+        )
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

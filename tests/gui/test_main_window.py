@@ -259,3 +259,30 @@ def test_import_without_title_asks_for_agency_and_year(window, tmp_path):
     document = window.session.document
     assert (document.agency, document.year) == ("补填的机关", 2024)
     assert window.session.dirty
+
+
+def test_navigation_keys_stay_in_the_numbers(qtbot, window):
+    grid = window.grids["3"]
+    model = grid.grid_model
+    grid.setFocus()
+    grid.setCurrentIndex(model.index_of(CellRef("3", "open", "legal")))
+    qtbot.keyClick(grid, Qt.Key.Key_Home)
+    assert model.layout.ref_at(grid.currentIndex().row(), grid.currentIndex().column()) == CellRef(
+        "3", "open", "natural"
+    )
+    qtbot.keyClick(grid, Qt.Key.Key_Left)  # never into the row labels
+    assert model.layout.ref_at(grid.currentIndex().row(), grid.currentIndex().column()) == CellRef(
+        "3", "open", "natural"
+    )
+    qtbot.keyClick(grid, Qt.Key.Key_End)
+    assert model.layout.ref_at(grid.currentIndex().row(), grid.currentIndex().column()).column == "total"
+    qtbot.keyClick(grid, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert model.layout.ref_at(grid.currentIndex().row(), grid.currentIndex().column()) == CellRef(
+        "3", "new", "natural"
+    )
+    qtbot.keyClick(grid, Qt.Key.Key_Up)  # never into the column headers
+    assert model.layout.ref_at(grid.currentIndex().row(), grid.currentIndex().column()) == CellRef(
+        "3", "new", "natural"
+    )
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    assert model.layout.ref_at(grid.currentIndex().row(), grid.currentIndex().column()).row == "carried"
