@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -39,12 +40,32 @@ def pick_ui_font(base: QFont) -> QFont:
     return base
 
 
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def install_translators(app: QCoreApplication) -> list[QTranslator]:
+    """Simplified Chinese for Nianbao's own texts and for Qt's standard dialogs (when Qt has them)."""
+    installed = []
+    for name, folder in (
+        ("nianbao", str(TRANSLATIONS)),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
 def create_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
+    if not app.property("nianbaoTranslated"):
+        install_translators(app)
+        app.setProperty("nianbaoTranslated", True)
     app.setApplicationName("Nianbao")
     app.setOrganizationName("Nianbao")
-    app.setApplicationDisplayName("政务公开年报编辑器")
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "Nianbao report editor"))
     app.setFont(pick_ui_font(app.font()))
     return app
 
@@ -57,7 +78,7 @@ def open_first_window(context: AppContext, args: list[str]) -> MainWindow:
         try:
             window.show_document(load_report(path), path)
         except NianbaoError as exc:
-            context.messages.error(window, "无法打开", str(exc))
+            context.messages.error(window, QCoreApplication.translate("Application", "Cannot open the file"), str(exc))
     return window
 
 

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -21,10 +21,20 @@ class UserMessages:
 
     def ask_save(self, parent: QWidget | None, name: str) -> str:
         """'save', 'discard' or 'cancel'."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "保存更改", f"“{name}”有尚未保存的更改，是否保存？", parent=parent)
-        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        question = QCoreApplication.translate("UserMessages", "“{name}” has unsaved changes. Save them?").format(
+            name=name
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("UserMessages", "Save Changes"),
+            question,
+            parent=parent,
+        )
+        save = box.addButton(QCoreApplication.translate("UserMessages", "Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            QCoreApplication.translate("UserMessages", "Don’t Save"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QCoreApplication.translate("UserMessages", "Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
@@ -34,7 +44,9 @@ class UserMessages:
         from gui.dialogs import NewReportDialog
 
         dialog = NewReportDialog(parent, agency)
-        dialog.setWindowTitle("文件中没有报告标题：请填写机关名称和年度")
+        dialog.setWindowTitle(
+            QCoreApplication.translate("UserMessages", "No report title in the file: enter the agency and the year")
+        )
         dialog.template.setEnabled(False)
         if not dialog.exec():
             return None
@@ -42,10 +54,14 @@ class UserMessages:
         return name, year
 
     def ask_restore(self, parent: QWidget | None, description: str) -> bool:
+        question = QCoreApplication.translate(
+            "UserMessages",
+            "The program stopped unexpectedly last time and left unsaved changes:\n{what}\n\nRestore them?",
+        )
         answer = QMessageBox.question(
             parent,
-            "恢复未保存的报告",
-            f"上次程序意外退出，留下了未保存的更改：\n{description}\n\n是否恢复？",
+            QCoreApplication.translate("UserMessages", "Restore Unsaved Report"),
+            question.format(what=description),
         )
         return answer == QMessageBox.StandardButton.Yes
 

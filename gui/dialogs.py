@@ -11,11 +11,11 @@ from model.template import available_templates, load_template
 
 
 class NewReportDialog(QDialog):
-    """新建报告: template (2021/2019), year, agency."""
+    """The New Report dialog: template (2021/2019), year, agency."""
 
     def __init__(self, parent: QWidget | None = None, agency: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("新建报告")
+        self.setWindowTitle(self.tr("New Report"))
         form = QFormLayout(self)
         self.template = QComboBox()
         for template_id in available_templates():
@@ -24,13 +24,13 @@ class NewReportDialog(QDialog):
         self.year.setRange(YEAR_MIN, YEAR_MAX)
         self.year.setValue(datetime.date.today().year - 1)  # reports are written in January for last year
         self.agency = QLineEdit(agency)
-        self.agency.setPlaceholderText("如：某某市某某局")
-        form.addRow("报告格式", self.template)
-        form.addRow("报告年度", self.year)
-        form.addRow("机关名称", self.agency)
+        self.agency.setPlaceholderText(self.tr("e.g. 某某市某某局"))
+        form.addRow(self.tr("Layout"), self.template)
+        form.addRow(self.tr("Report year"), self.year)
+        form.addRow(self.tr("Agency"), self.agency)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

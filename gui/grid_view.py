@@ -173,7 +173,7 @@ class ReportGrid(QTableView):
                 if ref is not None and not document.is_total(ref):
                     edits.append(SetCell(ref, None))
         if edits:
-            self.grid_model.session.apply(edits, "清除单元格")
+            self.grid_model.session.apply(edits, self.tr("Clear cells"))
 
     def copy_selection(self) -> None:
         """The selected rectangle as TSV, as shown (labels included), for Excel and WPS."""
@@ -221,13 +221,15 @@ class ReportGrid(QTableView):
                     edits.append(SetCell(ref, document.parse(ref, text_value)))
                 except NianbaoError as exc:
                     label = "·".join(layout.table.row(ref.row).path[-1:] + layout.table.column(ref.column).path[-1:])
-                    self.grid_model.message.emit(f"粘贴未完成：{label}：{exc}（没有改动任何单元格）")
+                    self.grid_model.message.emit(
+                        self.tr("Paste not done: {cell}: {reason} (no cell was changed)").format(cell=label, reason=exc)
+                    )
                     return
         if edits:
-            session.apply(edits, f"粘贴{len(edits)}个单元格")
-        notes = [f"已粘贴{len(edits)}个单元格"]
+            session.apply(edits, self.tr("Paste {count} cells").format(count=len(edits)))
+        notes = [self.tr("Pasted {count} cells").format(count=len(edits))]
         if skipped:
-            notes.append(f"跳过{skipped}个合计或标题单元格")
+            notes.append(self.tr("skipped {count} totals or labels").format(count=skipped))
         if outside:
-            notes.append(f"{outside}个超出表格范围未粘贴")
-        self.grid_model.message.emit("，".join(notes))
+            notes.append(self.tr("{count} outside the table not pasted").format(count=outside))
+        self.grid_model.message.emit(self.tr(", ").join(notes))

@@ -36,7 +36,6 @@ from model.fileformat import load_report
 from model.rules import ERROR, RuleResult
 from model.template import Section
 
-FILE_FILTER = "年报文件 (*.nianbao);;所有文件 (*)"
 RECENT_MAX = 8
 
 
@@ -48,7 +47,7 @@ class TextSectionEditor(QPlainTextEdit):
         self._session = session
         self.section = section
         self.setUndoRedoEnabled(False)
-        self.setPlaceholderText(section.hint or f"在此填写“{section.title}”")
+        self.setPlaceholderText(section.hint or self.tr("Write “{title}” here").format(title=section.title))
         self.setMinimumHeight(110)
         self.setMaximumHeight(260)
         self.load()
@@ -70,7 +69,7 @@ class TextSectionEditor(QPlainTextEdit):
         if self.section.id in self._session.document.review_pending:
             edits.append(SetReview(self.section.id, False))
         try:
-            self._session.apply(edits, f"编辑“{self.section.title}”")
+            self._session.apply(edits, self.tr("Edit “{title}”").format(title=self.section.title))
         except NianbaoError:
             self.load()
 
@@ -111,35 +110,35 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        files = self.menuBar().addMenu("文件(&F)")
-        files.addAction(self._action("新建…", self.new_report, QKeySequence.StandardKey.New))
-        files.addAction(self._action("打开…", self.open_dialog, QKeySequence.StandardKey.Open))
-        self.recent_menu = files.addMenu("最近文件")
+        files = self.menuBar().addMenu(self.tr("&File"))
+        files.addAction(self._action(self.tr("New…"), self.new_report, QKeySequence.StandardKey.New))
+        files.addAction(self._action(self.tr("Open…"), self.open_dialog, QKeySequence.StandardKey.Open))
+        self.recent_menu = files.addMenu(self.tr("Recent Files"))
         files.addSeparator()
-        files.addAction(self._action("保存", self.save, QKeySequence.StandardKey.Save))
-        files.addAction(self._action("另存为…", self.save_as, QKeySequence.StandardKey.SaveAs))
+        files.addAction(self._action(self.tr("Save"), self.save, QKeySequence.StandardKey.Save))
+        files.addAction(self._action(self.tr("Save As…"), self.save_as, QKeySequence.StandardKey.SaveAs))
         files.addSeparator()
-        files.addAction(self._action("导入（Excel、Word、网页、文本）…", self.import_dialog, "Ctrl+I"))
-        files.addAction(self._action("导出Excel…", lambda: self.export_dialog(".xlsx"), "Ctrl+E"))
-        files.addAction(self._action("导出PDF…", lambda: self.export_dialog(".pdf"), "Ctrl+Shift+P"))
-        files.addAction(self._action("打印预览…", self.print_preview))
-        files.addAction(self._action("打印…", self.print_report, QKeySequence.StandardKey.Print))
-        files.addAction(self._action("PDF与打印字体…", self.choose_pdf_font))
+        files.addAction(self._action(self.tr("Import (Excel, Word, web page, text)…"), self.import_dialog, "Ctrl+I"))
+        files.addAction(self._action(self.tr("Export Excel…"), lambda: self.export_dialog(".xlsx"), "Ctrl+E"))
+        files.addAction(self._action(self.tr("Export PDF…"), lambda: self.export_dialog(".pdf"), "Ctrl+Shift+P"))
+        files.addAction(self._action(self.tr("Print Preview…"), self.print_preview))
+        files.addAction(self._action(self.tr("Print…"), self.print_report, QKeySequence.StandardKey.Print))
+        files.addAction(self._action(self.tr("Font for PDF and Printing…"), self.choose_pdf_font))
         files.addSeparator()
-        files.addAction(self._action("从上年报告新建…", self.roll_forward_dialog))
-        files.addAction(self._action("关联上年报告…", self.link_prior_dialog))
+        files.addAction(self._action(self.tr("New from Last Year’s Report…"), self.roll_forward_dialog))
+        files.addAction(self._action(self.tr("Link Last Year’s Report…"), self.link_prior_dialog))
         files.addSeparator()
-        files.addAction(self._action("关闭", self.close, QKeySequence.StandardKey.Close))
+        files.addAction(self._action(self.tr("Close"), self.close, QKeySequence.StandardKey.Close))
         self.file_menu = files
-        edit = self.menuBar().addMenu("编辑(&E)")
-        undo = self.session.undo_stack.createUndoAction(self, "撤销")
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, "重做")
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        edit.addAction(self._action("空白单元格全部填0", self.fill_blanks_with_zero))
+        edit.addAction(self._action(self.tr("Fill Blank Cells with 0"), self.fill_blanks_with_zero))
         self.undo_action, self.redo_action = undo, redo
         self._rebuild_recent_menu()
 
@@ -174,7 +173,7 @@ class MainWindow(QMainWindow):
         self.checks = QListWidget()
         self.checks.itemClicked.connect(self._select_result_cells)
         self.checks.itemActivated.connect(self._select_result_cells)
-        dock = QDockWidget("检查结果", self)
+        dock = QDockWidget(self.tr("Check Results"), self)
         dock.setObjectName("checksDock")
         dock.setWidget(self.checks)
         dock.setFeatures(
@@ -203,7 +202,11 @@ class MainWindow(QMainWindow):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
         document = self.session.document
         for section in document.template.sections:
-            anchor = QLabel(section.title if section.kind != "preamble" else "引言（报告开头的说明，可不填）")
+            anchor = QLabel(
+                section.title
+                if section.kind != "preamble"
+                else self.tr("Preamble (the note before section one; optional)")
+            )
             anchor.setFont(title_font)
             layout.addWidget(anchor)
             self._section_anchors[section.id] = anchor
@@ -251,26 +254,33 @@ class MainWindow(QMainWindow):
 
     def _update_header(self) -> None:
         document = self.session.document
-        self.header.setText(f"{document.title}　　<span style='color:#c9d6e8'>格式：{document.template.name}</span>")
+        layout_name = self.tr("Layout: {name}").format(name=document.template.name)
+        self.header.setText(f"{document.title}　　<span style='color:#c9d6e8'>{layout_name}</span>")
 
     def _refresh_checks(self) -> None:
         self.checks.clear()
         document = self.session.document
         for result in document.results():
-            tag = "错误" if result.severity == ERROR else "提示"
-            item = QListWidgetItem(f"【{tag}】{result.message}")
+            tag = self.tr("Error") if result.severity == ERROR else self.tr("Warning")
+            item = QListWidgetItem(self.tr("【{tag}】{message}").format(tag=tag, message=result.message))
             item.setData(Qt.ItemDataRole.UserRole, result.key)
             item.setForeground(Qt.GlobalColor.darkRed if result.severity == ERROR else Qt.GlobalColor.black)
             self.checks.addItem(item)
         if not document.results():
-            self.checks.addItem(QListWidgetItem("✓ 未发现问题：合计与勾稽关系均已核对"))
+            self.checks.addItem(QListWidgetItem(self.tr("✓ No problems: totals and consistency rules all hold")))
         errors, warnings = len(document.errors()), len(document.warnings())
-        self.status_counts.setText(f"错误 {errors} 个　提示 {warnings} 个" if errors or warnings else "检查通过")
-        self.checks_dock.setWindowTitle(f"检查结果（错误 {errors}，提示 {warnings}）")
+        counts = self.tr("{errors} errors　{warnings} warnings").format(errors=errors, warnings=warnings)
+        self.status_counts.setText(counts if errors or warnings else self.tr("All checks pass"))
+        title = self.tr("Check Results ({errors} errors, {warnings} warnings)")
+        self.checks_dock.setWindowTitle(title.format(errors=errors, warnings=warnings))
 
     def _update_title(self, *_: object) -> None:
-        name = self.session.path.name if self.session.path else f"{self.session.document.title}（未保存）"
-        self.setWindowTitle(f"{name}{' *' if self.session.dirty else ''} — 政务公开年报编辑器")
+        if self.session.path:
+            name = self.session.path.name
+        else:
+            name = self.tr("{title} (not saved)").format(title=self.session.document.title)
+        mark = " *" if self.session.dirty else ""
+        self.setWindowTitle(self.tr("{name}{mark} — Nianbao report editor").format(name=name, mark=mark))
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -320,8 +330,8 @@ class MainWindow(QMainWindow):
             if document.value(ref) is None and document.kind(ref).value != "amount"
         ]
         if edits:
-            self.session.apply(edits, "空白单元格填0")
-            self.show_status(f"已将{len(edits)}个空白单元格填为0")
+            self.session.apply(edits, self.tr("Fill blank cells with 0"))
+            self.show_status(self.tr("Filled {count} blank cells with 0").format(count=len(edits)))
 
     # --- files ---------------------------------------------------------------------------------
 
@@ -354,14 +364,14 @@ class MainWindow(QMainWindow):
         try:
             document = Document.new(template_id, year, agency)
         except NianbaoError as exc:
-            self.context.messages.error(self, "无法新建", str(exc))
+            self.context.messages.error(self, self.tr("Cannot create the report"), str(exc))
             return
         self.show_document(document, None)
 
     def open_dialog(self) -> None:
         if not self.confirm_discard():
             return
-        name, _ = QFileDialog.getOpenFileName(self, "打开报告", self._last_folder(), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open Report"), self._last_folder(), self._file_filter())
         if name:
             self.open_path(Path(name), confirmed=True)
 
@@ -372,7 +382,7 @@ class MainWindow(QMainWindow):
         try:
             document = load_report(path)
         except NianbaoError as exc:
-            self.context.messages.error(self, "无法打开", str(exc))
+            self.context.messages.error(self, self.tr("Cannot open the file"), str(exc))
             return False
         self.show_document(document, path)
         return True
@@ -383,9 +393,9 @@ class MainWindow(QMainWindow):
             return
         name, _ = QFileDialog.getOpenFileName(
             self,
-            "导入报告",
+            self.tr("Import Report"),
             self._last_folder(),
-            "可导入的报告 (*.xlsx *.xlsm *.docx *.html *.htm *.txt);;所有文件 (*)",
+            self.tr("Importable reports (*.xlsx *.xlsm *.docx *.html *.htm *.txt);;All files (*)"),
         )
         if name:
             self.import_path(Path(name))
@@ -403,18 +413,17 @@ class MainWindow(QMainWindow):
                     return False
                 result = read_report(path, agency=answer[0], year=answer[1])
         except NianbaoError as exc:
-            self.context.messages.error(self, "无法导入", str(exc))
+            self.context.messages.error(self, self.tr("Cannot import"), str(exc))
             return False
         self.show_document(result.document, None, dirty=True)
-        warnings = [line for line in result.log if line.startswith(("警告", "未找到", "忽略"))]
-        summary = f"已从“{path.name}”导入{sum('→' in line for line in result.log)}个数值。"
-        self.context.messages.info(self, "导入完成", "\n".join([summary, *warnings[:20]]))
+        summary = self.tr("Imported {count} values from “{name}”.").format(count=result.values_read, name=path.name)
+        self.context.messages.info(self, self.tr("Import finished"), "\n".join([summary, *result.warnings[:20]]))
         return True
 
     def export_dialog(self, suffix: str) -> None:
-        kinds = {".xlsx": "Excel工作簿 (*.xlsx)", ".pdf": "PDF文件 (*.pdf)"}
+        kinds = {".xlsx": self.tr("Excel workbook (*.xlsx)"), ".pdf": self.tr("PDF file (*.pdf)")}
         suggested = str(Path(self._last_folder()) / f"{self.session.document.title}{suffix}")
-        name, _ = QFileDialog.getSaveFileName(self, "导出", suggested, kinds[suffix])
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), suggested, kinds[suffix])
         if name:
             path = Path(name) if name.lower().endswith(suffix) else Path(name + suffix)
             self.export_path(path)
@@ -426,7 +435,10 @@ class MainWindow(QMainWindow):
 
     def choose_pdf_font(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "选择PDF字体（TrueType：.ttf/.ttc）", "", "TrueType字体 (*.ttf *.ttc);;所有文件 (*)"
+            self,
+            self.tr("Choose the PDF font (TrueType: .ttf/.ttc)"),
+            "",
+            self.tr("TrueType fonts (*.ttf *.ttc);;All files (*)"),
         )
         if name:
             self.set_pdf_font(name)
@@ -435,10 +447,14 @@ class MainWindow(QMainWindow):
         from export.fonts import find_font
 
         if not find_font(name, search=[]).embedded:
-            self.context.messages.error(self, "无法使用此字体", "只能使用TrueType字体（OpenType/CFF字体无法嵌入PDF）。")
+            self.context.messages.error(
+                self,
+                self.tr("Cannot use this font"),
+                self.tr("Only TrueType fonts can be used (OpenType/CFF fonts cannot be embedded in a PDF)."),
+            )
             return False
         self.context.settings.setValue("pdf/font", name)
-        self.show_status(f"PDF与打印将使用字体：{name}")
+        self.show_status(self.tr("PDF and printing will use the font {name}").format(name=name))
         return True
 
     def _print_key(self) -> str:
@@ -453,7 +469,7 @@ class MainWindow(QMainWindow):
         from gui.printing import print_document
 
         if print_document(self, self.session.document, self.context.settings, self._print_key(), self.pdf_font()):
-            self.show_status("已发送到打印机")
+            self.show_status(self.tr("Sent to the printer"))
 
     def export_path(self, path: Path) -> bool:
         import importlib
@@ -465,15 +481,17 @@ class MainWindow(QMainWindow):
         try:
             getattr(importlib.import_module(module), function)(self.session.document, path, **options)
         except NianbaoError as exc:
-            self.context.messages.error(self, "导出失败", str(exc))
+            self.context.messages.error(self, self.tr("Export failed"), str(exc))
             return False
-        self.show_status(f"已导出到 {path}")
+        self.show_status(self.tr("Exported to {path}").format(path=path))
         return True
 
     def roll_forward_dialog(self) -> None:
         if not self.confirm_discard():
             return
-        name, _ = QFileDialog.getOpenFileName(self, "选择上年报告", self._last_folder(), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose Last Year’s Report"), self._last_folder(), self._file_filter()
+        )
         if not name:
             return
         from model.rollforward import roll_forward
@@ -481,14 +499,16 @@ class MainWindow(QMainWindow):
         try:
             result = roll_forward(load_report(Path(name)))
         except NianbaoError as exc:
-            self.context.messages.error(self, "无法生成", str(exc))
+            self.context.messages.error(self, self.tr("Cannot create the report"), str(exc))
             return
         self.show_document(result.document, None, dirty=True)
         if result.notes:
-            self.context.messages.info(self, "从上年报告新建", "\n".join(result.notes))
+            self.context.messages.info(self, self.tr("New from Last Year’s Report"), "\n".join(result.notes))
 
     def link_prior_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择上年报告", self._last_folder(), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose Last Year’s Report"), self._last_folder(), self._file_filter()
+        )
         if name:
             self.link_prior(Path(name))
 
@@ -499,11 +519,11 @@ class MainWindow(QMainWindow):
 
         try:
             last = load_report(path)
-            self.session.apply([SetPrior(prior_of(last))], "关联上年报告")
+            self.session.apply([SetPrior(prior_of(last))], self.tr("Link last year’s report"))
         except NianbaoError as exc:
-            self.context.messages.error(self, "无法关联", str(exc))
+            self.context.messages.error(self, self.tr("Cannot link the report"), str(exc))
             return False
-        self.show_status(f"已关联上年报告：{last.title}")
+        self.show_status(self.tr("Linked last year’s report: {title}").format(title=last.title))
         return True
 
     def save(self) -> bool:
@@ -513,7 +533,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         suggested = str(Path(self._last_folder()) / f"{self.session.document.title}.nianbao")
-        name, _ = QFileDialog.getSaveFileName(self, "另存为", suggested, FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), suggested, self._file_filter())
         if not name:
             return False
         path = Path(name)
@@ -525,12 +545,16 @@ class MainWindow(QMainWindow):
         try:
             self.session.save(path)
         except (NianbaoError, OSError) as exc:
-            self.context.messages.error(self, "保存失败", f"{exc}\n\n报告仍然打开，可以换一个位置另存。")
+            self.context.messages.error(
+                self,
+                self.tr("Save failed"),
+                self.tr("{reason}\n\nThe report is still open; you can save it somewhere else.").format(reason=exc),
+            )
             return False
         self.recovery.discard()
         self._autosaved_index = self.session.undo_stack.index()
         self._add_recent(path)
-        self.show_status(f"已保存到 {path}")
+        self.show_status(self.tr("Saved to {path}").format(path=path))
         return True
 
     def autosave(self) -> None:
@@ -544,14 +568,14 @@ class MainWindow(QMainWindow):
             self.recovery.write(self.session.document, self.session.path)
             self._autosaved_index = self.session.undo_stack.index()
         except NianbaoError as exc:
-            self.show_status(f"自动保存失败：{exc}")
+            self.show_status(self.tr("Autosave failed: {reason}").format(reason=exc))
 
     def offer_recovery(self) -> bool:
         """At start: offer documents from recovery files of crashed sessions. True if one was restored."""
         for found in find_orphans(self.context.recovery_dir):
             if found.file == self.recovery.path:
                 continue
-            where = str(found.original) if found.original else "未保存过的新报告"
+            where = str(found.original) if found.original else self.tr("a new report never saved")
             if self.context.messages.ask_restore(self, f"{found.document.title}（{where}）"):
                 self.show_document(found.document, found.original, dirty=True)
                 found.file.unlink(missing_ok=True)
@@ -561,6 +585,9 @@ class MainWindow(QMainWindow):
         return False
 
     # --- settings ------------------------------------------------------------------------------
+
+    def _file_filter(self) -> str:
+        return self.tr("Nianbao reports (*.nianbao);;All files (*)")
 
     def _last_folder(self) -> str:
         if self.session.path is not None:

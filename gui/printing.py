@@ -10,7 +10,7 @@ import io
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
-from PySide6.QtCore import QRectF, QSettings
+from PySide6.QtCore import QCoreApplication, QRectF, QSettings
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -77,11 +77,11 @@ def remember(settings: QSettings, key: str, printer: QPrinter) -> None:
 
 
 def preview(parent: QWidget, document: Document, settings: QSettings, key: str, font_path: str | None) -> None:
-    """打印预览: the PDF's pages; printing from the preview sends the same pages."""
+    """Print preview: the PDF's pages; printing from the preview sends the same pages."""
     data = pdf_bytes(document, font_path)
     printer = a4_printer(settings, key)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("打印预览")
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Preview"))
     cache: dict[int, list[QImage]] = {}
 
     def paint(target: QPrinter) -> None:
@@ -97,10 +97,10 @@ def preview(parent: QWidget, document: Document, settings: QSettings, key: str, 
 
 
 def print_document(parent: QWidget, document: Document, settings: QSettings, key: str, font_path: str | None) -> bool:
-    """打印: Qt's print dialog, then the PDF's pages at 300 dpi."""
+    """Print: Qt's print dialog, then the PDF's pages at 300 dpi."""
     printer = a4_printer(settings, key)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("打印")
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     paint_pages(printer, page_images(pdf_bytes(document, font_path), 300))

@@ -120,10 +120,11 @@ class TableGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [r.message for r in document.results_at(ref)]
             if is_total:
-                lines.insert(0, "自动计算的合计，不能直接填写")
+                lines.insert(0, self.tr("A computed total; it cannot be typed in"))
             if document.prior is not None and ref in document.prior.values:
                 prior = document.prior.values[ref]
-                lines.append(f"上年（{document.prior.year}年）：{format_value(prior, document.kind(ref)) or '空白'}")
+                shown = format_value(prior, document.kind(ref)) or self.tr("blank")
+                lines.append(self.tr("Last year ({year}): {value}").format(year=document.prior.year, value=shown))
             return "\n".join(lines) or None
         return None
 
@@ -148,9 +149,9 @@ class TableGridModel(QAbstractTableModel):
         document = self._session.document
         try:
             parsed = document.parse(ref, str(value))
-            self._session.apply([SetCell(ref, parsed)], "填写单元格")
+            self._session.apply([SetCell(ref, parsed)], self.tr("Enter a value"))
         except NianbaoError as exc:
-            self.message.emit(f"未接受：{exc}")
+            self.message.emit(self.tr("Not accepted: {reason}").format(reason=exc))
             return False
         return True
 

@@ -15,6 +15,8 @@ from readers.labels import fold, same_label
 from readers.placement import CellGrid, Placement, place_table, read_table
 from readers.title import TITLE, find_title
 
+WARNING_PREFIXES = ("警告", "未找到", "忽略", "未采用", "注意")
+
 
 @dataclass
 class ImportResult:
@@ -22,6 +24,8 @@ class ImportResult:
 
     document: Document
     log: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the user should look at
+    values_read: int = 0
 
 
 def _place_all(template: Template, grids: list[CellGrid]) -> tuple[list[Placement], list[str]]:
@@ -121,4 +125,5 @@ def assemble(grids: list[CellGrid], *, agency: str | None, year: int | None, sou
                 f"警告：{where} 文件中的合计为{format_value(value, kind)}，"
                 f"按各项重新计算为{format_value(computed, kind) or '空白'}（已采用重新计算的值）"
             )
-    return ImportResult(document, log)
+    warnings = [line for line in log if line.startswith(WARNING_PREFIXES)]
+    return ImportResult(document, log, warnings, len(values))

@@ -17,7 +17,7 @@ from model.edits import SetCell, SetText
 from model.errors import ImportFailed, InvalidValue, MissingTitle, NianbaoError
 from model.template import Leaf, Section, Table, Template, available_templates, load_template
 from model.values import Value, format_value, normalize_number_text
-from readers.assemble import ImportResult
+from readers.assemble import WARNING_PREFIXES, ImportResult
 from readers.labels import fold, same_label, strip_numbering
 from readers.lines import Line
 from readers.placement import read_value
@@ -256,4 +256,5 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
                 f"按各项重新计算为{format_value(computed, kind) or '空白'}（已采用重新计算的值）"
             )
     log.extend(best.log)
-    return ImportResult(document, log)
+    warnings = [line for line in log if line.startswith(WARNING_PREFIXES)]
+    return ImportResult(document, log, warnings, len(best.values))

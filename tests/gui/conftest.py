@@ -54,3 +54,13 @@ def window(qtbot, context):
     win.session.undo_stack.setClean()
     win.session._force_dirty = False
     win.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def chinese_ui(qapp):
+    """The app runs in Simplified Chinese; tests see what users see."""
+    from gui.app import install_translators
+
+    translators = install_translators(qapp)
+    assert translators, "the zh_CN translation must load"
+    yield translators

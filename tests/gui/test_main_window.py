@@ -286,3 +286,12 @@ def test_navigation_keys_stay_in_the_numbers(qtbot, window):
     )
     qtbot.keyClick(grid, Qt.Key.Key_Down)
     assert model.layout.ref_at(grid.currentIndex().row(), grid.currentIndex().column()).row == "carried"
+
+
+def test_ui_is_in_simplified_chinese(window):
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "编辑(&E)"]
+    file_actions = [a.text() for a in window.file_menu.actions() if a.text()]
+    assert "导出PDF…" in file_actions and "打印预览…" in file_actions
+    assert window.checks_dock.windowTitle().startswith("检查结果")
+    assert window.windowTitle().endswith("政务公开年报编辑器")

@@ -1,1 +1,1 @@
-from tests.gui.conftest import FakeMessages, context  # noqa: F401 - shared fixtures
+from tests.gui.conftest import FakeMessages, chinese_ui, context  # noqa: F401 - shared fixtures

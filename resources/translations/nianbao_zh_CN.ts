@@ -1,0 +1,525 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../gui/app.py" line="68" />
+        <source>Nianbao report editor</source>
+        <translation>政务公开年报编辑器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="81" />
+        <source>Cannot open the file</source>
+        <translation>无法打开</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="113" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="114" />
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="115" />
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="116" />
+        <source>Recent Files</source>
+        <translation>最近文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="118" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="119" />
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="121" />
+        <source>Import (Excel, Word, web page, text)…</source>
+        <translation>导入（Excel、Word、网页、文本）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="122" />
+        <source>Export Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="123" />
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="124" />
+        <source>Print Preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="125" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="126" />
+        <source>Font for PDF and Printing…</source>
+        <translation>PDF与打印字体…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="128" />
+        <source>New from Last Year’s Report…</source>
+        <translation>从上年报告新建…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="129" />
+        <source>Link Last Year’s Report…</source>
+        <translation>关联上年报告…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="131" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="133" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="134" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="136" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="141" />
+        <source>Fill Blank Cells with 0</source>
+        <translation>空白单元格全部填0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="176" />
+        <source>Check Results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="208" />
+        <source>Preamble (the note before section one; optional)</source>
+        <translation>引言（报告开头的说明，可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="257" />
+        <source>Layout: {name}</source>
+        <translation>格式：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="264" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="264" />
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="265" />
+        <source>【{tag}】{message}</source>
+        <translation>【{tag}】{message}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="270" />
+        <source>✓ No problems: totals and consistency rules all hold</source>
+        <translation>✓ 未发现问题：合计与勾稽关系均已核对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="272" />
+        <source>{errors} errors　{warnings} warnings</source>
+        <translation>错误 {errors} 个　提示 {warnings} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="273" />
+        <source>All checks pass</source>
+        <translation>检查通过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="274" />
+        <source>Check Results ({errors} errors, {warnings} warnings)</source>
+        <translation>检查结果（错误 {errors}，提示 {warnings}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="281" />
+        <source>{title} (not saved)</source>
+        <translation>{title}（未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="283" />
+        <source>{name}{mark} — Nianbao report editor</source>
+        <translation>{name}{mark} — 政务公开年报编辑器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="333" />
+        <source>Fill blank cells with 0</source>
+        <translation>空白单元格填0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="334" />
+        <source>Filled {count} blank cells with 0</source>
+        <translation>已将{count}个空白单元格填为0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="367" />
+        <location filename="../../gui/main_window.py" line="502" />
+        <source>Cannot create the report</source>
+        <translation>无法生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="374" />
+        <source>Open Report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="385" />
+        <source>Cannot open the file</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="396" />
+        <source>Import Report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="398" />
+        <source>Importable reports (*.xlsx *.xlsm *.docx *.html *.htm *.txt);;All files (*)</source>
+        <translation>可导入的报告 (*.xlsx *.xlsm *.docx *.html *.htm *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="416" />
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="419" />
+        <source>Imported {count} values from “{name}”.</source>
+        <translation>已从“{name}”导入{count}个数值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="420" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="424" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="424" />
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="426" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="439" />
+        <source>Choose the PDF font (TrueType: .ttf/.ttc)</source>
+        <translation>选择PDF字体（TrueType：.ttf/.ttc）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="441" />
+        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+        <translation>TrueType字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="452" />
+        <source>Cannot use this font</source>
+        <translation>无法使用此字体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="453" />
+        <source>Only TrueType fonts can be used (OpenType/CFF fonts cannot be embedded in a PDF).</source>
+        <translation>只能使用TrueType字体（OpenType/CFF字体无法嵌入PDF）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="457" />
+        <source>PDF and printing will use the font {name}</source>
+        <translation>PDF与打印将使用字体：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="472" />
+        <source>Sent to the printer</source>
+        <translation>已发送到打印机</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="484" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="486" />
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="493" />
+        <location filename="../../gui/main_window.py" line="510" />
+        <source>Choose Last Year’s Report</source>
+        <translation>选择上年报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="506" />
+        <source>New from Last Year’s Report</source>
+        <translation>从上年报告新建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="522" />
+        <source>Link last year’s report</source>
+        <translation>关联上年报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="524" />
+        <source>Cannot link the report</source>
+        <translation>无法关联</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="526" />
+        <source>Linked last year’s report: {title}</source>
+        <translation>已关联上年报告：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="536" />
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="550" />
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="551" />
+        <source>{reason}
+
+The report is still open; you can save it somewhere else.</source>
+        <translation>{reason}
+
+报告仍然打开，可以换一个位置另存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="557" />
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="571" />
+        <source>Autosave failed: {reason}</source>
+        <translation>自动保存失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="578" />
+        <source>a new report never saved</source>
+        <translation>未保存过的新报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="590" />
+        <source>Nianbao reports (*.nianbao);;All files (*)</source>
+        <translation>年报文件 (*.nianbao);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>NewReportDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="18" />
+        <source>New Report</source>
+        <translation>新建报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="27" />
+        <source>e.g. 某某市某某局</source>
+        <translation>如：某某市某某局</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="28" />
+        <source>Layout</source>
+        <translation>报告格式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="29" />
+        <source>Report year</source>
+        <translation>报告年度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="30" />
+        <source>Agency</source>
+        <translation>机关名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="32" />
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="33" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../gui/printing.py" line="84" />
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printing.py" line="103" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>ReportGrid</name>
+    <message>
+        <location filename="../../gui/grid_view.py" line="176" />
+        <source>Clear cells</source>
+        <translation>清除单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="225" />
+        <source>Paste not done: {cell}: {reason} (no cell was changed)</source>
+        <translation>粘贴未完成：{cell}：{reason}（没有改动任何单元格）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="229" />
+        <source>Paste {count} cells</source>
+        <translation>粘贴{count}个单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="230" />
+        <source>Pasted {count} cells</source>
+        <translation>已粘贴{count}个单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="232" />
+        <source>skipped {count} totals or labels</source>
+        <translation>跳过{count}个合计或标题单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="234" />
+        <source>{count} outside the table not pasted</source>
+        <translation>{count}个超出表格范围未粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="235" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>TableGridModel</name>
+    <message>
+        <location filename="../../gui/table_model.py" line="123" />
+        <source>A computed total; it cannot be typed in</source>
+        <translation>自动计算的合计，不能直接填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/table_model.py" line="126" />
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location filename="../../gui/table_model.py" line="127" />
+        <source>Last year ({year}): {value}</source>
+        <translation>上年（{year}年）：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/table_model.py" line="152" />
+        <source>Enter a value</source>
+        <translation>填写单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/table_model.py" line="154" />
+        <source>Not accepted: {reason}</source>
+        <translation>未接受：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TextSectionEditor</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="50" />
+        <source>Write “{title}” here</source>
+        <translation>在此填写“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="72" />
+        <source>Edit “{title}”</source>
+        <translation>编辑“{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>UserMessages</name>
+    <message>
+        <location filename="../../gui/context.py" line="24" />
+        <source>“{name}” has unsaved changes. Save them?</source>
+        <translation>“{name}”有尚未保存的更改，是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/context.py" line="29" />
+        <source>Save Changes</source>
+        <translation>保存更改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/context.py" line="33" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/context.py" line="35" />
+        <source>Don’t Save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/context.py" line="37" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/context.py" line="48" />
+        <source>No report title in the file: enter the agency and the year</source>
+        <translation>文件中没有报告标题：请填写机关名称和年度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/context.py" line="57" />
+        <source>The program stopped unexpectedly last time and left unsaved changes:
+{what}
+
+Restore them?</source>
+        <translation>上次程序意外退出，留下了未保存的更改：
+{what}
+
+是否恢复？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/context.py" line="63" />
+        <source>Restore Unsaved Report</source>
+        <translation>恢复未保存的报告</translation>
+    </message>
+</context>
+</TS>
