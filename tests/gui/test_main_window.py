@@ -295,3 +295,24 @@ def test_ui_is_in_simplified_chinese(window):
     assert "导出PDF…" in file_actions and "打印预览…" in file_actions
     assert window.checks_dock.windowTitle().startswith("检查结果")
     assert window.windowTitle().endswith("政务公开年报编辑器")
+
+
+def test_an_edit_repaints_only_the_cells_it_changed(window):
+    seen: dict[str, set[tuple[int, int]]] = {}
+    for table_id, grid in window.grids.items():
+        cells = seen.setdefault(table_id, set())
+        grid.grid_model.dataChanged.connect(
+            lambda top, bottom, *_, cells=cells: cells.update(
+                (r, c) for r in range(top.row(), bottom.row() + 1) for c in range(top.column(), bottom.column() + 1)
+            )
+        )
+    grid = window.grids["3"]
+    grid.grid_model.setData(grid.grid_model.index_of(NEW_NATURAL), "3")
+    layout = grid.grid_model.layout
+    refs = {layout.ref_at(r, c) for r, c in seen["3"]}
+    expected_values = {NEW_NATURAL, NEW_TOTAL}
+    r1_cells = {
+        CellRef("3", row, col) for row in ("new", "carried", "total7", "carryover") for col in ("natural", "total")
+    }
+    assert expected_values <= refs <= expected_values | r1_cells
+    assert all(not cells for table_id, cells in seen.items() if table_id != "3")
