@@ -92,7 +92,7 @@ def run_gui(args: list[str]) -> int:
         from PySide6.QtCore import QTimer
 
         def done() -> None:
-            window.session.undo_stack.setClean()
+            window.session.set_clean()
             window.close()
             app.quit()
 

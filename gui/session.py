@@ -68,7 +68,7 @@ class Session(QObject):
         self.document = document
         self.path = path
         self.undo_stack = QUndoStack(self)
-        self.autosaved_index = -1
+        self._unsaved_origin = False
 
     def apply(self, edits: Sequence[Edit], description: str) -> ChangeSet:
         """Apply edits as one undo step. Raises the model's error (and changes nothing) if invalid."""
@@ -87,19 +87,20 @@ class Session(QObject):
         self.document = document
         self.path = path
         self.undo_stack.clear()
-        if dirty:
-            self.undo_stack.resetClean()
-            # An unsaved restored document: mark dirty with an empty, non-undoable step.
-            self.undo_stack.setClean()
-            self._force_dirty = True
-        else:
-            self._force_dirty = False
+        # A restored, imported or rolled-forward document has never been saved: it is dirty
+        # although its history is empty.
+        self._unsaved_origin = dirty
         self.replaced.emit()
         self.pathChanged.emit()
 
     @property
     def dirty(self) -> bool:
-        return getattr(self, "_force_dirty", False) or not self.undo_stack.isClean()
+        return self._unsaved_origin or not self.undo_stack.isClean()
+
+    def set_clean(self) -> None:
+        """Treat the current state as saved (after a save, or when the user discards on purpose)."""
+        self._unsaved_origin = False
+        self.undo_stack.setClean()
 
     def save(self, path: Path | None = None) -> None:
         """Save atomically (the model's save); on success the document is clean."""
@@ -107,6 +108,5 @@ class Session(QObject):
         assert target is not None
         save_report(self.document, target)
         self.path = Path(target)
-        self._force_dirty = False
-        self.undo_stack.setClean()
+        self.set_clean()
         self.pathChanged.emit()

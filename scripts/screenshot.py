@@ -45,7 +45,7 @@ def main() -> None:
     app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(out))
-    window.session.undo_stack.setClean()
+    window.session.set_clean()
     window.close()
     print(out)
 

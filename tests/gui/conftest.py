@@ -51,8 +51,7 @@ def window(qtbot, context):
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.session.undo_stack.setClean()
-    win.session._force_dirty = False
+    win.session.set_clean()
     win.close()
 
 

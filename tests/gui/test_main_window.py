@@ -182,8 +182,7 @@ def test_recovery_after_crash(qtbot, context):
     assert fresh.offer_recovery()
     assert fresh.session.document.value(NEW_TOTAL) == 7
     assert fresh.session.dirty
-    fresh.session.undo_stack.setClean()
-    fresh.session._force_dirty = False
+    fresh.session.set_clean()
     fresh.close()
     assert not list(context.recovery_dir.glob("*.nianbao-recovery"))
 
@@ -206,7 +205,7 @@ def test_fill_blanks_with_zero(qtbot, context):
     assert not [r for r in win.session.document.warnings() if r.rule == "B1" and r.key != "B1:2_8"]
     win.undo_action.trigger()
     assert win.session.document.value(NEW_NATURAL) is None
-    win.session.undo_stack.setClean()
+    win.session.set_clean()
     win.close()
 
 

@@ -46,8 +46,7 @@ def main() -> None:
         app.exec()
     else:
         print("VALUE", window.session.document.value(CELL), "DIRTY", window.session.dirty, flush=True)
-        window.session.undo_stack.setClean()
-        window.session._force_dirty = False
+        window.session.set_clean()
         window.close()
 
 
