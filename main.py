@@ -7,6 +7,7 @@ python main.py new|show|check|set|import|export|rollforward ...   headless (see 
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -19,6 +20,17 @@ def main(argv: list[str] | None = None) -> int:
         from cli.app import run
 
         return run(args)
+    if args and not args[0].startswith("-") and not args[0].endswith(".nianbao") and not os.path.exists(args[0]):
+        print(
+            f"nianbao: 未知的命令“{args[0]}”（可用：{'、'.join(COMMANDS)}；用法见 python main.py --help）",
+            file=sys.stderr,
+        )
+        return 2
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        print("nianbao: 没有可用的图形界面（未设置DISPLAY）；命令行用法见 python main.py --help", file=sys.stderr)
+        return 2
     from gui.app import run_gui
 
     return run_gui(args)

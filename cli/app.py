@@ -24,7 +24,26 @@ class CliError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"nianbao: 参数错误：{message}\n（用法见 python main.py --help）\n")
+        self.exit(EXIT_BAD_INPUT, f"nianbao: 参数错误：{_in_chinese(message)}（用法见 python main.py --help）\n")
+
+
+_ARGPARSE_MESSAGES = [
+    (r"the following arguments are required: (.*)", r"缺少参数 \1"),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"参数 \1 的值 \2 无效，可选 \3"),
+    (r"argument (\S+): invalid int value: (.*)", r"参数 \1 应为整数，而不是 \2"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面缺少值"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数 \1"),
+]
+
+
+def _in_chinese(message: str) -> str:
+    """argparse speaks English; the users of this tool read Chinese."""
+    import re
+
+    for pattern, replacement in _ARGPARSE_MESSAGES:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
 
 
 def _print_json(data: object) -> None:

@@ -106,6 +106,8 @@ def test_check_many_files_worst_exit(tmp_path):
         ("new", "--template", "2021", "--year", 2025, "--agency", "  ", "-o", "x.nianbao"),
         ("set", "garbage.nianbao", "3/new/natural=1"),
         ("show",),
+        ("frob",),
+        ("new", "--template", "2021", "--year", "abc", "--agency", "局", "-o", "x.nianbao"),
     ],
 )
 def test_bad_input_one_line_exit_2(tmp_path, args):
@@ -145,3 +147,9 @@ def test_cli_imports_no_qt_and_no_heavy_libraries():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+def test_argparse_errors_are_in_chinese(tmp_path):
+    result = nianbao("new", "--template", "2030", "--year", 2025, "--agency", "局", "-o", "x.nianbao", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "参数 --template 的值 '2030' 无效" in result.stderr
