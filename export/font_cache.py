@@ -66,7 +66,7 @@ class _CachedFace(TTFontFace):
         pdfmetrics.TypeFace.__init__(self, None)
         self.__dict__.update(state)
         self.hmetrics = _Pairs(state["hmetrics"])
-        self.glyphToChar = {}
+        self.glyphToChar: dict[int, list[int]] = {}
         self._ttf_data = data
         scale = 1000 / self.unitsPerEm
         self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * scale)

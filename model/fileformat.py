@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from model.cellref import CellRef
-from model.document import Document
+from model.document import Document, check_year
 from model.errors import InvalidValue, NianbaoError, ReportFileError
 from model.prior import PriorYear
 from model.template import load_template
@@ -107,7 +107,7 @@ def document_from_dict(data: object) -> Document:
                 raise InvalidValue("“prior”应为对象")
             prior = PriorYear(
                 str(prior_data.get("template")),
-                int(prior_data.get("year")),
+                check_year(prior_data.get("year")),
                 str(prior_data.get("agency", "")),
                 _decode_values(prior_data.get("values", {})),
             )

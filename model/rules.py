@@ -213,11 +213,12 @@ def _eval_compare(instance: RuleInstance, context: RuleContext) -> RuleResult | 
         return None
     kind = _kind_for(instance, context)
     shown = CellKind.COUNT if kind is CellKind.SIGNED else kind
+    difference: Value = abs(left - right)  # type: ignore[operator,assignment]  # a rule never mixes int and Decimal
     message = instance.spec.message.format(
         label=instance.label,
         left=format_value(left, shown) if left >= 0 else str(left),
         right=format_value(right, shown) if right >= 0 else str(right),
-        diff=format_value(abs(left - right), shown),
+        diff=format_value(difference, shown),
     )
     return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, instance.cells)
 

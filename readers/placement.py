@@ -6,9 +6,10 @@ its input into :class:`CellGrid` objects and this module finds the labels and re
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from model.cellref import CellRef
 from model.errors import InvalidValue
@@ -164,29 +165,36 @@ def _looks_numeric(value: object) -> bool:
 
 def read_value(raw: object, kind: CellKind, template: Template) -> Value:
     """A cell's value as people store it: numbers, numbers as text, full-width, 万元 or 元 amounts."""
-    limits = {"count_max": template.count_max, "amount_max": template.amount_max}
+    count_max, amount_max = template.count_max, template.amount_max
     if raw is None:
         return None
     if isinstance(raw, bool):
         raise InvalidValue(f"“{raw}”不是数字")
     if isinstance(raw, (int, float)):
+        if isinstance(raw, float) and not math.isfinite(raw):
+            raise InvalidValue(f"“{raw}”不是数字")
         if kind is CellKind.AMOUNT:
-            return check_value(Decimal(str(raw)).quantize(Decimal("0.01")), kind, **limits)
+            exact = Decimal(str(raw))
+            cents = exact.quantize(Decimal("0.01"))
+            if abs(exact - cents) > Decimal("1e-9"):  # binary float noise is fine, a third decimal is not
+                raise InvalidValue(f"“{raw}”：金额最多保留两位小数（单位：万元）")
+            return check_value(cents, kind, count_max=count_max, amount_max=amount_max)
         if isinstance(raw, float) and not raw.is_integer():
             raise InvalidValue(f"“{raw}”：此处应填整数")
-        return check_value(int(raw), kind, **limits)
+        return check_value(int(raw), kind, count_max=count_max, amount_max=amount_max)
     text = str(raw).strip()
     if kind is CellKind.AMOUNT:
         folded = normalize_number_text(text)
         if folded.endswith("元") and not folded.endswith("万元"):
             try:
                 yuan = Decimal(folded[:-1].replace(",", ""))
-            except InvalidOperation:
+                in_wan = (yuan / 10000).quantize(Decimal("0.01"))
+            except ArithmeticError:
                 raise InvalidValue(f"“{text}”不是金额") from None
-            return check_value((yuan / 10000).quantize(Decimal("0.01")), kind, **limits)
+            return check_value(in_wan, kind, count_max=count_max, amount_max=amount_max)
     if text in ("-", "—", "/", "／", "无"):
         return None
-    return parse_value(text, kind, **limits)
+    return parse_value(text, kind, count_max=count_max, amount_max=amount_max)
 
 
 @dataclass

@@ -173,3 +173,17 @@ def test_cli_import_bad_file_exit_2(tmp_path):
         timeout=60,
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr and not out.exists()
+
+
+def test_amounts_with_a_third_decimal_are_refused_and_float_noise_is_not(tmp_path):
+    from decimal import Decimal
+
+    from readers.placement import read_value
+
+    kind = T2021.kind_of(CellRef("2_8", "fees", "fee_amount"))
+    assert read_value(0.1 + 0.2, kind, T2021) == Decimal("0.30")
+    assert read_value("251000元", kind, T2021) == Decimal("25.10")
+    for bad in (12.345, float("inf"), float("nan"), "12.345"):
+        with pytest.raises(Exception) as caught:
+            read_value(bad, kind, T2021)
+        assert type(caught.value).__name__ == "InvalidValue"
