@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, QTimer
@@ -30,7 +31,7 @@ from gui.session import Session
 from gui.table_model import TableGridModel
 from model.cellref import CellRef
 from model.document import Document
-from model.edits import ChangeSet, SetCell, SetReview, SetText
+from model.edits import ChangeSet, Edit, SetCell, SetReview, SetText
 from model.errors import NianbaoError
 from model.fileformat import load_report
 from model.rules import ERROR, RuleResult
@@ -65,7 +66,7 @@ class TextSectionEditor(QPlainTextEdit):
             self.setTextCursor(c)
 
     def _on_text_changed(self) -> None:
-        edits = [SetText(self.section.id, self.toPlainText())]
+        edits: list[Edit] = [SetText(self.section.id, self.toPlainText())]
         if self.section.id in self._session.document.review_pending:
             edits.append(SetReview(self.section.id, False))
         try:
@@ -102,7 +103,12 @@ class MainWindow(QMainWindow):
 
     # --- building ------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -160,11 +166,11 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(3)
         self.navigation.itemClicked.connect(self._go_to_section)
         splitter.addWidget(self.navigation)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setStyleSheet("QScrollArea { background: white; }")
-        splitter.addWidget(self.scroll)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setStyleSheet("QScrollArea { background: white; }")
+        splitter.addWidget(self.page_scroll)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
         splitter.setSizes([200, 1100])
@@ -232,7 +238,7 @@ class MainWindow(QMainWindow):
                 row.addStretch(1)
                 layout.addLayout(row)
         layout.addStretch(1)
-        self.scroll.setWidget(page)
+        self.page_scroll.setWidget(page)
 
     # --- state -> view -------------------------------------------------------------------------
 
@@ -290,7 +296,7 @@ class MainWindow(QMainWindow):
     def _go_to_section(self, item: QListWidgetItem) -> None:
         anchor = self._section_anchors.get(item.data(Qt.ItemDataRole.UserRole))
         if anchor is not None:
-            self.scroll.verticalScrollBar().setValue(anchor.y())
+            self.page_scroll.verticalScrollBar().setValue(anchor.y())
 
     def _select_result_cells(self, item: QListWidgetItem) -> None:
         result = self.session.document.result(item.data(Qt.ItemDataRole.UserRole))
@@ -316,7 +322,7 @@ class MainWindow(QMainWindow):
             first = first or grid
         if first is not None:
             first.setFocus()
-            self.scroll.ensureWidgetVisible(first, 50, 50)
+            self.page_scroll.ensureWidgetVisible(first, 50, 50)
         elif result.rule in ("F1", "T1", "L1"):
             self.show_status(result.message)
 
@@ -596,7 +602,9 @@ class MainWindow(QMainWindow):
 
     def recent_files(self) -> list[str]:
         value = self.context.settings.value("recentFiles", [])
-        return [value] if isinstance(value, str) else list(value or [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def _add_recent(self, path: Path) -> None:
         files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
