@@ -7,11 +7,12 @@ PDFium (``pypdfium2``) and paint them onto the printer, so paper matches the pub
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Iterator
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 from PySide6.QtCore import QCoreApplication, QRectF, QSettings
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -29,35 +30,48 @@ def pdf_bytes(document: Document, font_path: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def page_images(data: bytes, dpi: int) -> list[QImage]:
-    """Every page of a PDF as an image at ``dpi``."""
+def iter_page_images(data: bytes, dpi: int) -> Iterator[QImage]:
+    """Each page of a PDF as an image at ``dpi``, one at a time (a 300 dpi A4 page is 35 MB)."""
     pdf = pypdfium2.PdfDocument(data)
-    images = []
     try:
         for index in range(len(pdf)):
             page = pdf[index]
             bitmap = page.render(scale=dpi / POINTS_PER_INCH, force_bitmap_format=pdfium_c.FPDFBitmap_BGRA)
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_ARGB32)
-            images.append(image.copy())  # detach from PDFium's buffer before it is freed
+            yield image.copy()  # detach from PDFium's buffer before it is freed
             page.close()
     finally:
         pdf.close()
-    return images
 
 
-def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
+def page_images(data: bytes, dpi: int) -> list[QImage]:
+    """Every page of a PDF as an image at ``dpi``."""
+    return list(iter_page_images(data, dpi))
+
+
+def paint_pages(printer: QPrinter, images: Iterable[QImage]) -> int:
     """Paint page images onto a printer (or the preview's printer), one per sheet, full page."""
     painter = QPainter()
     if not painter.begin(printer):
-        return
+        return 0
+    count = 0
     try:
-        for number, image in enumerate(images):
-            if number:
+        for image in images:
+            if count:
                 printer.newPage()
             target = printer.pageLayout().fullRectPixels(printer.resolution())
             painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
+            count += 1
     finally:
         painter.end()
+    return count
+
+
+def _dpi_for(target: QPrinter) -> int:
+    """Screen preview needs 150 dpi; paper gets 300."""
+    engine = target.paintEngine()
+    previewing = engine is not None and engine.type() == QPaintEngine.Type.Picture
+    return 150 if previewing else 300
 
 
 def a4_printer(settings: QSettings, key: str) -> QPrinter:
@@ -76,24 +90,23 @@ def remember(settings: QSettings, key: str, printer: QPrinter) -> None:
     settings.setValue(f"print/{key}/printer", printer.printerName())
 
 
-def preview(parent: QWidget, document: Document, settings: QSettings, key: str, font_path: str | None) -> None:
-    """Print preview: the PDF's pages; printing from the preview sends the same pages."""
+def preview_dialog(
+    parent: QWidget | None, document: Document, settings: QSettings, key: str, font_path: str | None
+) -> QPrintPreviewDialog:
+    """打印预览 as a dialog (not yet shown): the PDF's pages; its print button sends the same pages."""
     data = pdf_bytes(document, font_path)
     printer = a4_printer(settings, key)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Preview"))
-    cache: dict[int, list[QImage]] = {}
-
-    def paint(target: QPrinter) -> None:
-        dpi = min(target.resolution(), 200)
-        if dpi not in cache:
-            cache[dpi] = page_images(data, dpi)
-        paint_pages(target, cache[dpi])
-
-    dialog.paintRequested.connect(paint)
+    dialog.paintRequested.connect(lambda target: paint_pages(target, iter_page_images(data, _dpi_for(target))))
+    dialog.finished.connect(lambda _result: remember(settings, key, printer))
     dialog.resize(900, 800)
-    dialog.exec()
-    remember(settings, key, printer)
+    return dialog
+
+
+def preview(parent: QWidget, document: Document, settings: QSettings, key: str, font_path: str | None) -> None:
+    """Show the print preview (modal)."""
+    preview_dialog(parent, document, settings, key, font_path).exec()
 
 
 def print_document(parent: QWidget, document: Document, settings: QSettings, key: str, font_path: str | None) -> bool:
@@ -103,6 +116,6 @@ def print_document(parent: QWidget, document: Document, settings: QSettings, key
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    paint_pages(printer, page_images(pdf_bytes(document, font_path), 300))
+    paint_pages(printer, iter_page_images(pdf_bytes(document, font_path), 300))
     remember(settings, key, printer)
     return True

@@ -34,3 +34,18 @@ def test_page_images_are_not_blank(qtbot, example):
         if image.pixelColor(x, y).value() < 128
     )
     assert dark > 200
+
+
+def test_preview_shows_every_pdf_page(qtbot, tmp_path, example):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    from gui.printing import preview_dialog
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialog = preview_dialog(None, example, settings, "example", None)
+    qtbot.addWidget(dialog)
+    widget = dialog.findChild(QPrintPreviewWidget)
+    widget.updatePreview()
+    assert widget.pageCount() == len(PdfReader(io.BytesIO(pdf_bytes(example))).pages)
+    dialog.close()
