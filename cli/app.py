@@ -50,17 +50,11 @@ def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
-def _refuse_overwrite(path: Path, force: bool) -> None:
-    if path.exists() and not force:
-        raise CliError(f"“{path}”已存在；如需覆盖请加 --force")
-
-
 def cmd_new(args: argparse.Namespace) -> int:
     from model.document import Document
     from model.fileformat import save_report
 
     output = Path(args.output)
-    _refuse_overwrite(output, args.force)
     document = Document.new(args.template, args.year, args.agency)
     if not document.template.covers_year(args.year):
         print(f"nianbao: 提示：{args.year}年度的报告一般不使用{document.template.name}", file=sys.stderr)
@@ -166,7 +160,6 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--year", required=True, type=int, help="报告年度")
     new.add_argument("--agency", required=True, help="机关名称")
     new.add_argument("-o", "--output", required=True, help="输出 .nianbao 文件")
-    new.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     new.set_defaults(run=cmd_new)
 
     show = sub.add_parser("show", help="显示报告")
@@ -193,13 +186,11 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("-o", "--output", required=True)
     importer.add_argument("--agency")
     importer.add_argument("--year", type=int)
-    importer.add_argument("--force", action="store_true")
     importer.set_defaults(run=_lazy("cli.transfer", "cmd_import"))
 
     exporter = sub.add_parser("export", help="导出为Excel（.xlsx）或PDF")
     exporter.add_argument("file")
     exporter.add_argument("-o", "--output", required=True)
-    exporter.add_argument("--force", action="store_true")
     exporter.add_argument("--font", help="PDF使用的TrueType字体文件（.ttf/.ttc）")
     exporter.set_defaults(run=_lazy("cli.transfer", "cmd_export"))
 
@@ -207,7 +198,6 @@ def build_parser() -> argparse.ArgumentParser:
     roll.add_argument("file")
     roll.add_argument("-o", "--output", required=True)
     roll.add_argument("--year", type=int)
-    roll.add_argument("--force", action="store_true")
     roll.set_defaults(run=_lazy("cli.transfer", "cmd_rollforward"))
     return parser
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.app import EXIT_OK, CliError, _refuse_overwrite
+from cli.app import EXIT_OK, CliError
 
 EXPORTERS = {".xlsx": ("export.xlsx", "export_xlsx"), ".pdf": ("export.pdf", "export_pdf")}
 
@@ -20,7 +20,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     suffix = output.suffix.lower()
     if suffix not in EXPORTERS:
         raise CliError(f"不支持导出为“{suffix or output.name}”，请使用 .xlsx 或 .pdf")
-    _refuse_overwrite(output, args.force)
     document = load_report(args.file)
     module, function = EXPORTERS[suffix]
     options = {"font_path": args.font} if suffix == ".pdf" and args.font else {}
@@ -34,7 +33,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     from readers.dispatch import read_report
 
     output = Path(args.output)
-    _refuse_overwrite(output, args.force)
     try:
         result = read_report(Path(args.file), agency=args.agency, year=args.year)
     except MissingTitle as exc:
@@ -51,7 +49,6 @@ def cmd_rollforward(args: argparse.Namespace) -> int:
     from model.rollforward import roll_forward
 
     output = Path(args.output)
-    _refuse_overwrite(output, args.force)
     result = roll_forward(load_report(args.file), year=args.year)
     for note in result.notes:
         print(f"提示：{note}", file=sys.stderr)

@@ -130,11 +130,13 @@ def test_bad_set_leaves_file_untouched(tmp_path):
     assert path.read_bytes() == before
 
 
-def test_new_does_not_overwrite(tmp_path):
+def test_new_over_an_existing_file_keeps_it_as_backup(tmp_path):
     path = tmp_path / "r.nianbao"
     path.write_text("keep", encoding="utf-8")
     result = nianbao("new", "--template", "2021", "--year", 2025, "--agency", "局", "-o", path)
-    assert result.returncode == 2 and path.read_text(encoding="utf-8") == "keep"
+    assert result.returncode == 0
+    assert json.loads(path.read_text(encoding="utf-8"))["agency"] == "局"
+    assert (tmp_path / "r.nianbao.bak").read_text(encoding="utf-8") == "keep"
 
 
 def test_cli_imports_no_qt_and_no_heavy_libraries():
