@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         edit.addSeparator()
         edit.addAction(self._action(self.tr("Fill Blank Cells with 0"), self.fill_blanks_with_zero))
+        edit.addAction(self._action(self.tr("Report Details (agency, year)…"), self.edit_report_details))
         self.undo_action, self.redo_action = undo, redo
         self._rebuild_recent_menu()
 
@@ -208,14 +209,11 @@ class MainWindow(QMainWindow):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
         document = self.session.document
         for section in document.template.sections:
-            anchor = QLabel(
-                section.title
-                if section.kind != "preamble"
-                else self.tr("Preamble (the note before section one; optional)")
-            )
+            anchor = QLabel()
             anchor.setFont(title_font)
             layout.addWidget(anchor)
             self._section_anchors[section.id] = anchor
+            self._show_section_title(section)
             item = QListWidgetItem(section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.navigation.addItem(item)
@@ -242,11 +240,23 @@ class MainWindow(QMainWindow):
 
     # --- state -> view -------------------------------------------------------------------------
 
+    def _show_section_title(self, section: Section) -> None:
+        """A section's heading; a draft carried from last year says it still needs reading."""
+        title = (
+            section.title if section.kind != "preamble" else self.tr("Preamble (the note before section one; optional)")
+        )
+        if section.id in self.session.document.review_pending:
+            draft = self.tr("draft from last year’s report — please review")
+            title = f"{title}　<span style='color:#b45309; font-weight:normal'>（{draft}）</span>"
+        self._section_anchors[section.id].setText(title)
+
     def _on_changed(self, changes: ChangeSet) -> None:
         for section_id in changes.texts:
             editor = self.text_editors.get(section_id)
             if editor is not None:
                 editor.load()
+        for section_id in changes.review:
+            self._show_section_title(self.session.document.template.section(section_id))
         if changes.meta:
             self._update_header()
         if changes.rules or changes.prior:
@@ -338,6 +348,26 @@ class MainWindow(QMainWindow):
         if edits:
             self.session.apply(edits, self.tr("Fill blank cells with 0"))
             self.show_status(self.tr("Filled {count} blank cells with 0").format(count=len(edits)))
+
+    def edit_report_details(self) -> None:
+        dialog = NewReportDialog(self, self.session.document.agency)
+        dialog.setWindowTitle(self.tr("Report Details"))
+        dialog.template.setEnabled(False)
+        dialog.year.setValue(self.session.document.year)
+        if dialog.exec():
+            _, year, agency = dialog.values()
+            self.set_report_details(agency, year)
+
+    def set_report_details(self, agency: str, year: int) -> bool:
+        """Change agency and year as one undoable step."""
+        from model.edits import SetMeta
+
+        try:
+            self.session.apply([SetMeta(agency, year)], self.tr("Change report details"))
+        except NianbaoError as exc:
+            self.context.messages.error(self, self.tr("Cannot change the report details"), str(exc))
+            return False
+        return True
 
     # --- files ---------------------------------------------------------------------------------
 

@@ -17,304 +17,329 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="119" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114" />
+        <location filename="../../gui/main_window.py" line="120" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="121" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="122" />
         <source>Recent Files</source>
         <translation>最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="125" />
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>Import (Excel, Word, web page, text)…</source>
         <translation>导入（Excel、Word、网页、文本）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>Export Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="129" />
         <source>Export PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>Print Preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="132" />
         <source>Font for PDF and Printing…</source>
         <translation>PDF与打印字体…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>New from Last Year’s Report…</source>
         <translation>从上年报告新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Link Last Year’s Report…</source>
         <translation>关联上年报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="137" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="139" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>Fill Blank Cells with 0</source>
         <translation>空白单元格全部填0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
+        <location filename="../../gui/main_window.py" line="148" />
+        <source>Report Details (agency, year)…</source>
+        <translation>报告信息（机关、年度）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="183" />
         <source>Check Results</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208" />
+        <location filename="../../gui/main_window.py" line="246" />
         <source>Preamble (the note before section one; optional)</source>
         <translation>引言（报告开头的说明，可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257" />
+        <location filename="../../gui/main_window.py" line="249" />
+        <source>draft from last year’s report — please review</source>
+        <translation>上年报告转来的草稿，请审阅</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="273" />
         <source>Layout: {name}</source>
         <translation>格式：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="280" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>【{tag}】{message}</source>
         <translation>【{tag}】{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270" />
+        <location filename="../../gui/main_window.py" line="286" />
         <source>✓ No problems: totals and consistency rules all hold</source>
         <translation>✓ 未发现问题：合计与勾稽关系均已核对</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272" />
+        <location filename="../../gui/main_window.py" line="288" />
         <source>{errors} errors　{warnings} warnings</source>
         <translation>错误 {errors} 个　提示 {warnings} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273" />
+        <location filename="../../gui/main_window.py" line="289" />
         <source>All checks pass</source>
         <translation>检查通过</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274" />
+        <location filename="../../gui/main_window.py" line="290" />
         <source>Check Results ({errors} errors, {warnings} warnings)</source>
         <translation>检查结果（错误 {errors}，提示 {warnings}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/main_window.py" line="297" />
         <source>{title} (not saved)</source>
         <translation>{title}（未保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="283" />
+        <location filename="../../gui/main_window.py" line="299" />
         <source>{name}{mark} — Nianbao report editor</source>
         <translation>{name}{mark} — 政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333" />
+        <location filename="../../gui/main_window.py" line="349" />
         <source>Fill blank cells with 0</source>
         <translation>空白单元格填0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334" />
+        <location filename="../../gui/main_window.py" line="350" />
         <source>Filled {count} blank cells with 0</source>
         <translation>已将{count}个空白单元格填为0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367" />
-        <location filename="../../gui/main_window.py" line="502" />
+        <location filename="../../gui/main_window.py" line="354" />
+        <source>Report Details</source>
+        <translation>报告信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="366" />
+        <source>Change report details</source>
+        <translation>修改报告信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="368" />
+        <source>Cannot change the report details</source>
+        <translation>无法修改报告信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="403" />
+        <location filename="../../gui/main_window.py" line="538" />
         <source>Cannot create the report</source>
         <translation>无法生成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/main_window.py" line="410" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385" />
+        <location filename="../../gui/main_window.py" line="421" />
         <source>Cannot open the file</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396" />
+        <location filename="../../gui/main_window.py" line="432" />
         <source>Import Report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398" />
+        <location filename="../../gui/main_window.py" line="434" />
         <source>Importable reports (*.xlsx *.xlsm *.docx *.html *.htm *.txt);;All files (*)</source>
         <translation>可导入的报告 (*.xlsx *.xlsm *.docx *.html *.htm *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="416" />
+        <location filename="../../gui/main_window.py" line="452" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="419" />
+        <location filename="../../gui/main_window.py" line="455" />
         <source>Imported {count} values from “{name}”.</source>
         <translation>已从“{name}”导入{count}个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420" />
+        <location filename="../../gui/main_window.py" line="456" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="424" />
+        <location filename="../../gui/main_window.py" line="460" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="424" />
+        <location filename="../../gui/main_window.py" line="460" />
         <source>PDF file (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="426" />
+        <location filename="../../gui/main_window.py" line="462" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439" />
+        <location filename="../../gui/main_window.py" line="475" />
         <source>Choose the PDF font (TrueType: .ttf/.ttc)</source>
         <translation>选择PDF字体（TrueType：.ttf/.ttc）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441" />
+        <location filename="../../gui/main_window.py" line="477" />
         <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
         <translation>TrueType字体 (*.ttf *.ttc);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="452" />
+        <location filename="../../gui/main_window.py" line="488" />
         <source>Cannot use this font</source>
         <translation>无法使用此字体</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453" />
+        <location filename="../../gui/main_window.py" line="489" />
         <source>Only TrueType fonts can be used (OpenType/CFF fonts cannot be embedded in a PDF).</source>
         <translation>只能使用TrueType字体（OpenType/CFF字体无法嵌入PDF）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457" />
+        <location filename="../../gui/main_window.py" line="493" />
         <source>PDF and printing will use the font {name}</source>
         <translation>PDF与打印将使用字体：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472" />
+        <location filename="../../gui/main_window.py" line="508" />
         <source>Sent to the printer</source>
         <translation>已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="484" />
+        <location filename="../../gui/main_window.py" line="520" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="486" />
+        <location filename="../../gui/main_window.py" line="522" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493" />
-        <location filename="../../gui/main_window.py" line="510" />
+        <location filename="../../gui/main_window.py" line="529" />
+        <location filename="../../gui/main_window.py" line="546" />
         <source>Choose Last Year’s Report</source>
         <translation>选择上年报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="506" />
+        <location filename="../../gui/main_window.py" line="542" />
         <source>New from Last Year’s Report</source>
         <translation>从上年报告新建</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="522" />
+        <location filename="../../gui/main_window.py" line="558" />
         <source>Link last year’s report</source>
         <translation>关联上年报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="524" />
+        <location filename="../../gui/main_window.py" line="560" />
         <source>Cannot link the report</source>
         <translation>无法关联</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="526" />
+        <location filename="../../gui/main_window.py" line="562" />
         <source>Linked last year’s report: {title}</source>
         <translation>已关联上年报告：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="536" />
+        <location filename="../../gui/main_window.py" line="572" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="550" />
+        <location filename="../../gui/main_window.py" line="586" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="551" />
+        <location filename="../../gui/main_window.py" line="587" />
         <source>{reason}
 
 The report is still open; you can save it somewhere else.</source>
@@ -323,22 +348,22 @@ The report is still open; you can save it somewhere else.</source>
 报告仍然打开，可以换一个位置另存。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="557" />
+        <location filename="../../gui/main_window.py" line="593" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="571" />
+        <location filename="../../gui/main_window.py" line="607" />
         <source>Autosave failed: {reason}</source>
         <translation>自动保存失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="578" />
+        <location filename="../../gui/main_window.py" line="614" />
         <source>a new report never saved</source>
         <translation>未保存过的新报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="590" />
+        <location filename="../../gui/main_window.py" line="626" />
         <source>Nianbao reports (*.nianbao);;All files (*)</source>
         <translation>年报文件 (*.nianbao);;所有文件 (*)</translation>
     </message>
@@ -384,12 +409,12 @@ The report is still open; you can save it somewhere else.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="84" />
+        <location filename="../../gui/printing.py" line="100" />
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="103" />
+        <location filename="../../gui/printing.py" line="116" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -463,12 +488,12 @@ The report is still open; you can save it somewhere else.</source>
 <context>
     <name>TextSectionEditor</name>
     <message>
-        <location filename="../../gui/main_window.py" line="50" />
+        <location filename="../../gui/main_window.py" line="51" />
         <source>Write “{title}” here</source>
         <translation>在此填写“{title}”</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="72" />
+        <location filename="../../gui/main_window.py" line="73" />
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
     </message>

@@ -315,3 +315,25 @@ def test_an_edit_repaints_only_the_cells_it_changed(window):
     }
     assert expected_values <= refs <= expected_values | r1_cells
     assert all(not cells for table_id, cells in seen.items() if table_id != "3")
+
+
+def test_rolled_forward_texts_show_as_drafts_until_edited(qtbot, window):
+    from model.rollforward import roll_forward
+
+    window.show_document(roll_forward(window.session.document).document, None, dirty=True)
+    anchor = window._section_anchors["s5"]
+    assert "请审阅" in anchor.text()
+    editor = window.text_editors["s5"]
+    editor.setFocus()
+    qtbot.keyClicks(editor, " ")
+    assert "请审阅" not in anchor.text()
+    assert "请审阅" in window._section_anchors["s1"].text()
+
+
+def test_report_details_change_and_undo(window):
+    assert window.set_report_details("新名称局", 2020)
+    assert window.session.document.agency == "新名称局"
+    assert "新名称局" in window.header.text()
+    window.undo_action.trigger()
+    assert window.session.document.agency == "重庆市黔江区城市管理局"
+    assert not window.set_report_details("  ", 2020)
