@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self._autosaved_index = self.session.undo_stack.index()
         self.grids: dict[str, ReportGrid] = {}
         self.text_editors: dict[str, TextSectionEditor] = {}
-        self._section_anchors: dict[str, QWidget] = {}
+        self._section_anchors: dict[str, QLabel] = {}
         self.setMinimumSize(900, 600)
         self._build_actions()
         self._build_body()
