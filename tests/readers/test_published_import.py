@@ -158,3 +158,11 @@ def test_layout_lines_split_cells():
     lines = lines_from_text("规章            1          0        11\n   本段正文，没有表格。")
     assert lines[0].cells == ("规章", "1", "0", "11")
     assert lines[1].is_paragraph
+
+
+def test_text_numbers_that_disagree_with_the_table_are_flagged():
+    hongze = read_report(FIXTURES / "published" / "11_hongze-district-2024.txt").document
+    flagged = [r.message for r in hongze.warnings() if r.rule == "T1"]
+    assert flagged == ["一、总体情况写有“受理政府信息公开申请17件”，而表三“一、本年新收政府信息公开申请数量”总计为95"]
+    huaian = read_report(FIXTURES / "published" / "09_huaian-city-2024.txt").document
+    assert not [r for r in huaian.warnings() if r.rule == "T1"]  # 受理…3119件 matches its table
