@@ -23,6 +23,7 @@ from model.edits import SetCell
 from model.errors import NianbaoError
 
 DATA_WIDTH = 66
+WIDE_DATA_WIDTH = 120
 LABEL_WIDTHS = {1: [230], 2: [120, 220], 3: [64, 112, 250]}
 
 
@@ -85,11 +86,13 @@ class ReportGrid(QTableView):
         for cell in layout.spans():
             self.setSpan(cell.row, cell.column, cell.row_span, cell.column_span)
         widths = LABEL_WIDTHS.get(layout.label_columns, [])
+        # The small tables of section 二 have long column labels and room to spare.
+        data_width = DATA_WIDTH if layout.columns - layout.label_columns > 3 else WIDE_DATA_WIDTH
         for column in range(layout.columns):
             if column < layout.label_columns:
                 self.setColumnWidth(column, widths[column])
             else:
-                self.setColumnWidth(column, DATA_WIDTH)
+                self.setColumnWidth(column, data_width)
         self.resizeRowsToContents()
         for row in range(layout.rows):
             self.setRowHeight(row, max(self.rowHeight(row), 26))

@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         self.page_scroll = QScrollArea()
         self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.page_scroll.setStyleSheet("QScrollArea { background: white; }")
         splitter.addWidget(self.page_scroll)
@@ -302,6 +303,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     # --- navigation ----------------------------------------------------------------------------
+
+    def _follow_scroll(self, position: int) -> None:
+        """The navigation list marks the section being read."""
+        current = None
+        for row in range(self.navigation.count()):
+            anchor = self._section_anchors.get(self.navigation.item(row).data(Qt.ItemDataRole.UserRole))
+            if anchor is not None and anchor.y() <= position + 40:
+                current = row
+        if current is not None and current != self.navigation.currentRow():
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(current)
+            self.navigation.blockSignals(False)
 
     def _go_to_section(self, item: QListWidgetItem) -> None:
         anchor = self._section_anchors.get(item.data(Qt.ItemDataRole.UserRole))

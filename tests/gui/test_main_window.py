@@ -337,3 +337,9 @@ def test_report_details_change_and_undo(window):
     window.undo_action.trigger()
     assert window.session.document.agency == "重庆市黔江区城市管理局"
     assert not window.set_report_details("  ", 2020)
+
+
+def test_navigation_follows_scrolling(qtbot, window):
+    anchor = window._section_anchors["s4"]
+    window.page_scroll.verticalScrollBar().setValue(anchor.y())
+    assert window.navigation.currentItem().data(Qt.ItemDataRole.UserRole) == "s4"
