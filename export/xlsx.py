@@ -10,13 +10,16 @@ import os
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from export.sheet_grid import SHEET_COLUMNS, physical_starts, physical_widths
 from model.document import Document
 from model.errors import ReportFileError
 from model.fileformat import write_atomically
 from model.grid import Part, layout_table
+from model.template import Table
 from model.values import CellKind
 
 SHEET_NAME = "年度报告"
@@ -25,7 +28,7 @@ CHARS_PER_LINE = 52  # a merged text row of the full width holds about this many
 FONT = "宋体"
 
 
-def _formats(book: xlsxwriter.Workbook) -> dict[str, xlsxwriter.format.Format]:
+def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
     base = {"font_name": FONT, "font_size": 10, "valign": "vcenter", "text_wrap": True}
     border = {**base, "border": 1}
     return {
@@ -108,7 +111,7 @@ def write_workbook(document: Document, path: Path) -> None:
     book.close()
 
 
-def _write_table(sheet, formats, document: Document, table, top: int) -> int:
+def _write_table(sheet: Worksheet, formats: dict[str, Format], document: Document, table: Table, top: int) -> int:
     layout = layout_table(table)
     starts = physical_starts(layout)
     widths = physical_widths(layout)

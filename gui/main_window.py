@@ -31,7 +31,7 @@ from gui.session import Session
 from gui.table_model import TableGridModel
 from model.cellref import CellRef
 from model.document import Document
-from model.edits import ChangeSet, Edit, SetCell, SetReview, SetText
+from model.edits import ChangeSet, Edit, SetReview, SetText
 from model.errors import NianbaoError
 from model.fileformat import load_report
 from model.rules import ERROR, RuleResult
@@ -352,12 +352,7 @@ class MainWindow(QMainWindow):
     # --- editing helpers ---------------------------------------------------------------------
 
     def fill_blanks_with_zero(self) -> None:
-        document = self.session.document
-        edits = [
-            SetCell(ref, 0)
-            for ref in document.template.input_cells()
-            if document.value(ref) is None and document.kind(ref).value != "amount"
-        ]
+        edits = self.session.document.fill_blanks()
         if edits:
             self.session.apply(edits, self.tr("Fill blank cells with 0"))
             self.show_status(self.tr("Filled {count} blank cells with 0").format(count=len(edits)))

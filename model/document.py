@@ -162,6 +162,10 @@ class Document:
     def text(self, section_id: str) -> str:
         return self._texts.get(section_id, "")
 
+    def fill_blanks(self, value: int = 0) -> list[SetCell]:
+        """Edits that put ``value`` into every blank input cell: "确无数据" in one step."""
+        return [SetCell(ref, value) for ref in self.template.input_cells() if ref not in self._values]
+
     def texts(self) -> dict[str, str]:
         return dict(self._texts)
 

@@ -98,25 +98,43 @@ def assemble(grids: list[CellGrid], *, agency: str | None, year: int | None, sou
     year = year or found_year
     if not agency or not year:
         raise MissingTitle("文件中没有找到报告标题（机关名称和年度），请指定机关名称和年度")
-    log = [f"格式：{template.name}（依据表头判断）", f"机关：{agency}；年度：{year}"]
     values: dict[CellRef, Value] = {}
     file_totals: dict[CellRef, tuple[Value, str]] = {}
+    reading_log: list[str] = []
     try:
         for placement in placements:
             read = read_table(placement, template)
             values.update(read.values)
             file_totals.update(read.file_totals)
-            log.extend(read.log)
+            reading_log.extend(read.log)
+    except NianbaoError as exc:
+        raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
+    return finish_import(
+        template, agency, year, values, _section_texts(template, grids), file_totals, reading_log, source
+    )
+
+
+def finish_import(
+    template: Template,
+    agency: str,
+    year: int,
+    values: dict[CellRef, Value],
+    texts: dict[str, str],
+    file_totals: dict[CellRef, tuple[Value, str]],
+    reading_log: list[str],
+    source: str,
+) -> ImportResult:
+    """Build the report from what a reader found, as one batch through the model API, and log what
+    was not found and every total the source printed that the recomputed one contradicts."""
+    log = [f"格式：{template.name}（依据表头判断）", f"机关：{agency}；年度：{year}"]
+    try:
         document = Document(template, agency, year)
         edits: list[SetCell | SetText] = [SetCell(ref, value) for ref, value in values.items()]
-        texts = _section_texts(template, grids)
         edits.extend(SetText(section, text) for section, text in texts.items())
         document.apply(edits)
     except NianbaoError as exc:
         raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
-    for section in template.editable_texts():
-        if section.kind == "text" and section.id not in texts:
-            log.append(f"未找到：{section.title}的正文")
+    log.extend(f"未找到：{s.title}的正文" for s in template.text_sections() if s.id not in texts)
     for ref, (value, where) in file_totals.items():
         computed = document.value(ref)
         if value is not None and value != computed:
@@ -125,5 +143,6 @@ def assemble(grids: list[CellGrid], *, agency: str | None, year: int | None, sou
                 f"警告：{where} 文件中的合计为{format_value(value, kind)}，"
                 f"按各项重新计算为{format_value(computed, kind) or '空白'}（已采用重新计算的值）"
             )
+    log.extend(reading_log)
     warnings = [line for line in log if line.startswith(WARNING_PREFIXES)]
     return ImportResult(document, log, warnings, len(values))

@@ -12,12 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from model.cellref import CellRef
-from model.document import Document
-from model.edits import SetCell, SetText
-from model.errors import ImportFailed, InvalidValue, MissingTitle, NianbaoError
+from model.errors import ImportFailed, InvalidValue, MissingTitle
 from model.template import Leaf, Section, Table, Template, available_templates, load_template
-from model.values import Value, format_value, normalize_number_text
-from readers.assemble import WARNING_PREFIXES, ImportResult
+from model.values import Value, normalize_number_text
+from readers.assemble import ImportResult, finish_import
 from readers.labels import fold, same_label, strip_numbering
 from readers.lines import Line
 from readers.placement import read_value
@@ -234,27 +232,6 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
     agency, year = agency or found_agency, year or found_year
     if not agency or not year:
         raise MissingTitle("文件中没有找到报告标题（机关名称和年度），请指定机关名称和年度")
-    log = [f"格式：{template.name}（依据表头判断）", f"机关：{agency}；年度：{year}"]
-    log.extend(f"未找到：{m}" for m in best.missing)
-    try:
-        document = Document(template, agency, year)
-        texts = _texts(template, lines, title_line)
-        edits: list[SetCell | SetText] = [SetCell(ref, value) for ref, value in best.values.items()]
-        edits.extend(SetText(section, text) for section, text in texts.items())
-        document.apply(edits)
-    except NianbaoError as exc:
-        raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
-    for section in template.text_sections():
-        if section.id not in texts:
-            log.append(f"未找到：{section.title}的正文")
-    for ref, (value, where) in best.file_totals.items():
-        computed = document.value(ref)
-        if value is not None and value != computed:
-            kind = document.kind(ref)
-            log.append(
-                f"警告：{where} 报告中的合计为{format_value(value, kind)}，"
-                f"按各项重新计算为{format_value(computed, kind) or '空白'}（已采用重新计算的值）"
-            )
-    log.extend(best.log)
-    warnings = [line for line in log if line.startswith(WARNING_PREFIXES)]
-    return ImportResult(document, log, warnings, len(best.values))
+    reading_log = [f"未找到：{m}" for m in best.missing] + best.log
+    texts = _texts(template, lines, title_line)
+    return finish_import(template, agency, year, best.values, texts, best.file_totals, reading_log, source)

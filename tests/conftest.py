@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +17,18 @@ from model.document import Document  # noqa: E402
 from model.fileformat import load_report  # noqa: E402
 
 EXAMPLE = ROOT / "resources" / "examples" / "qianjiang-cgj-2020.nianbao"
+
+
+def nianbao(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python main.py ARGS`` as a user would, capturing its output."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=60,
+    )
 
 
 @pytest.fixture(params=["2019", "2021"])

@@ -7,19 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import EXAMPLE, nianbao
+
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "resources" / "examples" / "qianjiang-cgj-2020.nianbao"
-
-
-def nianbao(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=60,
-    )
 
 
 @pytest.mark.parametrize("template,year", [("2021", 2025), ("2019", 2020)])

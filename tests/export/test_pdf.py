@@ -1,7 +1,6 @@
 import io
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from export.fonts import CANDIDATES, find_font
 from export.pdf import export_pdf
 from model.document import Document
 from model.edits import SetText
+from tests.conftest import EXAMPLE, nianbao
 
 HAS_TTF = any(Path(p).is_file() for p, _ in CANDIDATES)
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,21 +88,10 @@ def test_cid_fallback_when_no_font(tmp_path):
 
 def test_cli_export_pdf(tmp_path):
     out = tmp_path / "x.pdf"
-    example = ROOT / "resources" / "examples" / "qianjiang-cgj-2020.nianbao"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", str(example), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = nianbao("export", EXAMPLE, "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
-    bad = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", str(example), "-o", str(tmp_path / "x.doc")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    bad = nianbao("export", EXAMPLE, "-o", tmp_path / "x.doc")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
 

@@ -219,3 +219,13 @@ def test_incremental_equals_full_recompute(case):
         for undo in reversed(undos):
             document.apply(undo)
             assert document.state() == document.full_recompute()
+
+
+def test_fill_blanks_fills_only_blanks(blank):
+    blank.apply([SetCell(ref("new", "natural"), 4)])
+    edits = blank.fill_blanks()
+    assert ref("new", "natural") not in {e.ref for e in edits}
+    blank.apply(edits)
+    assert blank.value(ref("new", "natural")) == 4
+    assert not any(r.rule == "B1" for r in blank.warnings())
+    assert blank.fill_blanks() == []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from html import escape
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from model.errors import ImportFailed
 from model.rollforward import roll_forward
 from readers.dispatch import read_report
 from readers.text import lines_from_text
+from tests.conftest import nianbao
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEED = FIXTURES / "seed-2020-qianjiang-cgj.txt"
@@ -116,17 +115,10 @@ def test_broken_balance_imports_and_is_flagged_by_check(tmp_path):
     broken = tmp_path / "broken.txt"
     broken.write_text(text, encoding="utf-8")
     out = tmp_path / "broken.nianbao"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "import", str(broken), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = nianbao("import", broken, "-o", out)
     assert result.returncode == 0, result.stderr
-    assert "报告中的合计为0，按各项重新计算为5" in result.stderr
-    check = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "check", str(out)], capture_output=True, text=True, timeout=60
-    )
+    assert "文件中的合计为0，按各项重新计算为5" in result.stderr
+    check = nianbao("check", out)
     assert check.returncode == 1
     assert "自然人：一＋二＝5，三（七）＋四＝0，相差5" in check.stdout
 

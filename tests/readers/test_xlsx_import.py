@@ -158,20 +158,12 @@ def test_xml_entity_attack_refused(tmp_path):
 
 
 def test_cli_import_bad_file_exit_2(tmp_path):
-    import subprocess
-    import sys
-    from pathlib import Path
+    from tests.conftest import nianbao
 
-    root = Path(__file__).resolve().parents[2]
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"PK\x03\x04garbage")
     out = tmp_path / "out.nianbao"
-    result = subprocess.run(
-        [sys.executable, str(root / "main.py"), "import", str(bad), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = nianbao("import", bad, "-o", out)
     assert result.returncode == 2 and "Traceback" not in result.stderr and not out.exists()
 
 
