@@ -45,6 +45,20 @@ class _Pairs(Sequence):
         return self._flat[2 * index], self._flat[2 * index + 1]
 
 
+class _Window:
+    """A table of the mapped font, sliced on demand: a subset copies its glyphs, not the whole table."""
+
+    def __init__(self, data: bytes | mmap.mmap, start: int, length: int) -> None:
+        self._data, self._start, self._length = data, start, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, key: slice) -> bytes:
+        start, stop, _ = key.indices(self._length)
+        return self._data[self._start + start : self._start + stop]
+
+
 def cache_folder() -> Path:
     """The per-user cache folder (no Qt here: the CLI must not import it)."""
     if sys.platform == "win32":
@@ -70,6 +84,13 @@ class _CachedFace(TTFontFace):
         self._ttf_data = data
         scale = 1000 / self.unitsPerEm
         self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * scale)
+
+    def get_table(self, tag):  # type: ignore[no-untyped-def]
+        # The glyph table of a CJK collection is 10-20 MB; reportlab would copy it once per subset.
+        if tag != "glyf":
+            return super().get_table(tag)
+        start, length = self.get_table_pos(tag)
+        return _Window(self._ttf_data, start, length)
 
 
 def _font_from_face(name: str, face: TTFontFace) -> TTFont:

@@ -1,157 +1,125 @@
 """Typeset the report as an official-looking A4 PDF (GB/T 9704 margins, page numbers at the foot).
 
-The same story (:func:`build_story`) feeds the PDF file and the print preview, so what is previewed
-is what is published.
+The report is poured into blocks (:func:`report_blocks`) and onto pages by :mod:`export.page_flow`;
+the print preview rasterises the very same PDF, so what is previewed is what is published.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from html import escape
+from dataclasses import dataclass
 from pathlib import Path
-
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from typing import BinaryIO
 
 from export.fonts import PdfFont, find_font, find_title_font
+from export.page_flow import Block, paginate
+from export.table_block import build_table
+from export.text_block import TextStyle, text_blocks
+from model.cellref import CellRef
 from model.document import Document
 from model.errors import ReportFileError
 from model.fileformat import write_atomically
-from model.grid import Part, layout_table
+from model.grid import layout_table
 from model.template import Table as TemplateTable
 from model.values import format_value
 
-MARGINS = {"top": 37 * mm, "bottom": 35 * mm, "left": 28 * mm, "right": 26 * mm}
+MM = 72 / 25.4
+A4 = (210 * MM, 297 * MM)
+MARGINS = {"top": 37 * MM, "bottom": 35 * MM, "left": 28 * MM, "right": 26 * MM}
 FRAME_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]
+FRAME_HEIGHT = A4[1] - MARGINS["top"] - MARGINS["bottom"]
+FOOTER_BASELINE = 20 * MM
 LABEL_SHARE = {0: [], 1: [0.34], 2: [0.16, 0.30], 3: [0.07, 0.11, 0.27]}
 
 
-def _styles(font: str, title_font: str) -> dict[str, ParagraphStyle]:
-    return {
-        "title": ParagraphStyle(
-            "title", fontName=title_font, fontSize=20, leading=32, alignment=TA_CENTER, wordWrap="CJK", spaceAfter=14
-        ),
-        "section": ParagraphStyle(
-            "section", fontName=title_font, fontSize=15, leading=26, wordWrap="CJK", spaceBefore=8, spaceAfter=4
-        ),
-        "body": ParagraphStyle(
-            "body", fontName=font, fontSize=13, leading=24, firstLineIndent=26, wordWrap="CJK", alignment=TA_LEFT
-        ),
-        "heading": ParagraphStyle(
-            "heading", fontName=font, fontSize=12, leading=20, wordWrap="CJK", spaceBefore=6, spaceAfter=2
-        ),
-        "cell": ParagraphStyle("cell", fontName=font, fontSize=8, leading=10.5, wordWrap="CJK", alignment=TA_LEFT),
-        "head": ParagraphStyle("head", fontName=font, fontSize=8, leading=10.5, wordWrap="CJK", alignment=TA_CENTER),
-    }
+@dataclass(frozen=True)
+class Styles:
+    title: TextStyle
+    section: TextStyle
+    body: TextStyle
+    heading: TextStyle
+    cell: TextStyle
 
 
-def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
-    # User text is text: escape markup, keep line breaks as paragraphs.
-    return [Paragraph(escape(line) or "&nbsp;", style) for line in text.split("\n")]
+def _styles(font: str, title_font: str) -> Styles:
+    return Styles(
+        title=TextStyle(title_font, 20, 32, align="center"),
+        section=TextStyle(title_font, 15, 26, align="left"),
+        body=TextStyle(font, 13, 24, indent=26),
+        heading=TextStyle(font, 12, 20, align="left"),
+        cell=TextStyle(font, 8, 10.5),
+    )
 
 
-def _table_flowable(document: Document, table: TemplateTable, styles: dict[str, ParagraphStyle]) -> Table:
+def _table_block(document: Document, table: TemplateTable, style: TextStyle, space_before: float) -> Block:
     layout = layout_table(table)
     shares = LABEL_SHARE[layout.label_columns]
     data_count = layout.columns - layout.label_columns
     data_width = FRAME_WIDTH * (1 - sum(shares)) / data_count
     widths = [FRAME_WIDTH * s for s in shares] + [data_width] * data_count
-    matrix: list[list[object]] = [["" for _ in range(layout.columns)] for _ in range(layout.rows)]
-    commands: list[tuple] = [
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTNAME", (0, 0), (-1, -1), styles["cell"].fontName),
-        ("FONTSIZE", (0, 0), (-1, -1), styles["cell"].fontSize),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    for cell in layout.cells:
-        if cell.part is Part.DATA:
-            assert cell.ref is not None
-            matrix[cell.row][cell.column] = format_value(document.value(cell.ref), document.kind(cell.ref))
-            commands.append(("ALIGN", (cell.column, cell.row), (cell.column, cell.row), "RIGHT"))
-            continue
-        style = styles["cell"] if cell.part is Part.ROW_HEADER and cell.row_span == 1 else styles["head"]
-        width = sum(widths[cell.column : cell.column + cell.column_span]) - 5
-        if stringWidth(cell.text, style.fontName, style.fontSize) <= width:
-            # A label that fits on one line needs no Paragraph (whose markup parsing is slow).
-            matrix[cell.row][cell.column] = cell.text
-            align = "CENTER" if style.alignment == TA_CENTER else "LEFT"
-            commands.append(("ALIGN", (cell.column, cell.row), (cell.column, cell.row), align))
-        else:
-            matrix[cell.row][cell.column] = Paragraph(escape(cell.text), style)
-        if cell.row_span > 1 or cell.column_span > 1:
-            commands.append(
-                ("SPAN", (cell.column, cell.row), (cell.column + cell.column_span - 1, cell.row + cell.row_span - 1))
-            )
-    flowable = Table(matrix, colWidths=widths, repeatRows=layout.header_rows, splitByRow=1)
-    flowable.setStyle(TableStyle(commands))
-    return flowable
+
+    def data_text(ref: CellRef) -> str:
+        return format_value(document.value(ref), document.kind(ref))
+
+    return build_table(layout, widths, style, data_text, space_before=space_before)
 
 
-def build_story(document: Document, font: PdfFont, title_font: PdfFont | None = None) -> list:
-    """The report as reportlab flowables, in the official order."""
-    styles = _styles(font.name, (title_font or font).name)
-    title = styles["title"]
-    if stringWidth(document.title, title.fontName, title.fontSize) > FRAME_WIDTH:
-        # Too long for one line: the agency on the first, the year and kind of report on the second.
-        rest = document.title[len(document.agency) :]
-        story: list = [Paragraph(f"{escape(document.agency)}<br/>{escape(rest)}", title)]
+def _title_blocks(document: Document, style: TextStyle) -> list[Block]:
+    if style.measure(document.title) <= FRAME_WIDTH:
+        lines = [document.title]
     else:
-        story = [Paragraph(escape(document.title), title)]
+        # Too long for one line: the agency on the first, the year and kind of report on the second.
+        lines = [document.agency, document.title[len(document.agency) :]]
+    return [*text_blocks("\n".join(lines), style, FRAME_WIDTH, keep_with_next=True)]
+
+
+def report_blocks(document: Document, font: PdfFont, title_font: PdfFont | None = None) -> list[Block]:
+    """The report as blocks in the official order: title, sections, their tables."""
+    styles = _styles(font.name, (title_font or font).name)
+    blocks: list[Block] = _title_blocks(document, styles.title)
+    after_title = 14.0
     for section in document.template.sections:
+        text = document.text(section.id)
         if section.kind == "preamble":
-            story.extend(_paragraphs(document.text(section.id), styles["body"]) if document.text(section.id) else [])
+            if text:
+                blocks.extend(text_blocks(text, styles.body, FRAME_WIDTH, space_before=after_title))
             continue
-        title = Paragraph(escape(section.title), styles["section"])
+        # A section title never ends a page: it keeps with the start of what follows.
+        blocks.extend(text_blocks(section.title, styles.section, FRAME_WIDTH, space_before=8.0, keep_with_next=True))
         if section.kind == "text":
-            story.extend([CondPageBreak(45 * mm), title])  # never a title alone at a page foot
-            story.extend(_paragraphs(document.text(section.id), styles["body"]))
+            blocks.extend(text_blocks(text, styles.body, FRAME_WIDTH, space_before=4.0))
             continue
-        first = True
-        for table in section.tables:
-            parts: list = [title] if first else []
-            first = False
+        for number, table in enumerate(section.tables):
+            gap = 4.0 if number == 0 else 12.0
             if table.heading:
-                parts.append(Paragraph(escape(table.heading), styles["heading"]))
-            parts.append(_table_flowable(document, table, styles))
-            # A title never ends a page alone; a table taller than a page still splits by rows.
-            story.append(KeepTogether(parts))
-            story.append(Spacer(1, 6))
-    return story
+                blocks.extend(
+                    text_blocks(table.heading, styles.heading, FRAME_WIDTH, space_before=gap, keep_with_next=True)
+                )
+                gap = 2.0
+            blocks.append(_table_block(document, table, styles.cell, gap))
+    return blocks
 
 
-def render_pdf(document: Document, target: str | os.PathLike[str] | object, font: PdfFont) -> None:
+def render_pdf(document: Document, target: str | os.PathLike[str] | BinaryIO, font: PdfFont) -> None:
     """Lay out the report into ``target`` (a path or a binary stream)."""
-
-    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
-        canvas.saveState()
-        canvas.setFont(font.name, 11)
-        canvas.drawCentredString(A4[0] / 2, 20 * mm, f"— {doc.page} —")
-        canvas.restoreState()
-
     from reportlab import rl_config
+    from reportlab.pdfgen.canvas import Canvas
 
     rl_config.useA85 = 0  # ASCII85 only grows the file and costs time; PDF readers need none
-    pdf = SimpleDocTemplate(
-        target,
-        pagesize=A4,
-        topMargin=MARGINS["top"],
-        bottomMargin=MARGINS["bottom"],
-        leftMargin=MARGINS["left"],
-        rightMargin=MARGINS["right"],
-        title=document.title,
-        author=document.agency,
-        creator="政务公开年报编辑器",
-        initialFontName=font.name,
-    )
-    pdf.build(build_story(document, font, find_title_font(font)), onFirstPage=footer, onLaterPages=footer)
+    canvas = Canvas(target, pagesize=A4, initialFontName=font.name, lang="zh-CN")
+    canvas.setTitle(document.title)
+    canvas.setAuthor(document.agency)
+    canvas.setCreator("政务公开年报编辑器")
+    pages = paginate(report_blocks(document, font, find_title_font(font)), FRAME_HEIGHT)
+    top = A4[1] - MARGINS["top"]
+    for number, page in enumerate(pages, start=1):
+        for placed in page:
+            placed.block.draw(canvas, MARGINS["left"], top - placed.offset)
+        canvas.setFont(font.name, 11)
+        canvas.drawCentredString(A4[0] / 2, FOOTER_BASELINE, f"— {number} —")
+        canvas.showPage()
+    canvas.save()
 
 
 def export_pdf(document: Document, path: str | os.PathLike[str], *, font_path: str | None = None) -> PdfFont:

@@ -107,3 +107,19 @@ def test_no_section_title_ends_a_page(tmp_path, example):
         ).stdout
         lines = [line.strip() for line in text.splitlines() if line.strip() and "—" not in line]
         assert lines and lines[-1] not in titles, (page, lines[-1])
+
+
+@pytest.mark.skipif(not HAS_TTF or not shutil.which("pdftotext"), reason="needs a TrueType CJK font and pdftotext")
+def test_table_three_prints_whole_on_one_page(tmp_path, example):
+    path = tmp_path / "r.pdf"
+    export_pdf(example, path)
+    pages = [
+        "".join(
+            subprocess.run(
+                ["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True, text=True
+            ).stdout.split()
+        )
+        for n in range(1, len(PdfReader(path).pages) + 1)
+    ]
+    holding = [n for n, text in enumerate(pages) if "三、收到和处理政府信息公开申请情况" in text]
+    assert holding and "（七）总计" in pages[holding[0]] and "四、结转下年度继续办理" in pages[holding[0]]

@@ -1,0 +1,55 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from export.cjk_lines import NO_LINE_END, NO_LINE_START, wrap
+
+
+def measure(text: str) -> float:
+    """Full-width characters 10 wide, half-width ones 5: close to a CJK font at 10 pt."""
+    return sum(5.0 if ord(c) < 0x2E80 and c not in "“”‘’…—" else 10.0 for c in text)
+
+
+def test_closing_mark_hangs_instead_of_starting_a_line():
+    lines = wrap("政务公开工作，持续推进。", 60, measure)
+    assert lines == ["政务公开工作，", "持续推进。"]
+
+
+def test_opening_mark_moves_down_with_what_it_opens():
+    lines = wrap("根据条例规定《中华人民共和国政府信息公开条例》", 70, measure)
+    assert lines[0] == "根据条例规定"
+    assert lines[1].startswith("《")
+
+
+def test_numbers_and_percentages_stay_whole():
+    lines = wrap("压缩比为74.41%，平均跑动0.18次", 60, measure)
+    assert any("74.41%" in line for line in lines)
+    assert any("0.18" in line for line in lines)
+
+
+def test_first_line_indent_narrows_the_first_line_only():
+    lines = wrap("一二三四五六七八九十", 50, measure, first_indent=20)
+    assert lines == ["一二三", "四五六七八", "九十"]
+
+
+def test_a_token_wider_than_the_line_is_cut():
+    lines = wrap("https://www.example.gov.cn/zwgk/2020/report.html", 60, measure)
+    assert all(measure(line) <= 60 for line in lines)
+    assert "".join(lines) == "https://www.example.gov.cn/zwgk/2020/report.html"
+
+
+TEXT = st.text(alphabet="政务公开年报告，。、；：（）《》“”0123456789.%abc ", max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(min_value=30, max_value=300))
+def test_wrapping_keeps_every_character_and_the_rules(text, width):
+    lines = wrap(text, width, measure)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    hang = 2 * 10.0  # at most a couple of closing marks may hang past the edge
+    for number, line in enumerate(lines):
+        assert measure(line.rstrip("".join(NO_LINE_START))) <= width or len(line) == 1, line
+        assert measure(line) <= width + hang * max(1, sum(c in NO_LINE_START for c in line))
+        if number and line:
+            assert line[0] not in NO_LINE_START or lines[number - 1] == "", (lines, number)
+        if number < len(lines) - 1 and len(line) > 1:
+            assert line[-1] not in NO_LINE_END, (lines, number)
