@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from export.fonts import find_font
 from export.page_flow import paginate
 from export.table_block import TableBlock, build_table
@@ -74,7 +76,7 @@ def test_a_long_table_continues_under_its_repeated_header():
     assert len(parts) >= 2
     assert all(part.height <= frame + 0.01 for part in parts)
     assert parts[0].start == table.start and parts[-1].end == table.end
-    assert all(a.end == b.start for a, b in zip(parts, parts[1:], strict=False))
+    assert all(a.end == b.start for a, b in pairwise(parts))
     header = [line for cell in table.geometry.cells if cell.row < table.geometry.header_rows for line in cell.lines]
     for part in parts:
         canvas = RecordingCanvas()
