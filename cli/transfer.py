@@ -37,8 +37,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = read_report(Path(args.file), agency=args.agency, year=args.year)
     except MissingTitle as exc:
         raise CliError(f"{exc}（用 --agency 和 --year）") from exc
-    for line in result.log:
-        print(line, file=sys.stderr)
+    for entry in result.log:
+        print(entry.text, file=sys.stderr)
     save_report(result.document, output)
     print(f"已导入：{result.document.title} → {output}", file=sys.stderr)
     return EXIT_OK

@@ -11,11 +11,10 @@ from model.edits import SetCell, SetText
 from model.errors import ImportFailed, MissingTitle, NianbaoError
 from model.template import Template, available_templates, load_template
 from model.values import Value, format_value
+from readers.import_log import Level, LogEntry, note, warning
 from readers.labels import fold, same_label
 from readers.placement import CellGrid, Placement, place_table, read_table
 from readers.title import TITLE, find_title
-
-WARNING_PREFIXES = ("警告", "未找到", "忽略", "未采用", "注意")
 
 
 @dataclass
@@ -23,9 +22,13 @@ class ImportResult:
     """The imported report and the log of what was read, ignored and not found."""
 
     document: Document
-    log: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # what the user should look at
+    log: list[LogEntry] = field(default_factory=list)
     values_read: int = 0
+
+    @property
+    def warnings(self) -> list[str]:
+        """The entries the user should look at before trusting the report."""
+        return [entry.text for entry in self.log if entry.level is Level.WARNING]
 
 
 def _place_all(template: Template, grids: list[CellGrid]) -> tuple[list[Placement], list[str]]:
@@ -100,7 +103,7 @@ def assemble(grids: list[CellGrid], *, agency: str | None, year: int | None, sou
         raise MissingTitle("文件中没有找到报告标题（机关名称和年度），请指定机关名称和年度")
     values: dict[CellRef, Value] = {}
     file_totals: dict[CellRef, tuple[Value, str]] = {}
-    reading_log: list[str] = []
+    reading_log: list[LogEntry] = []
     try:
         for placement in placements:
             read = read_table(placement, template)
@@ -121,12 +124,12 @@ def finish_import(
     values: dict[CellRef, Value],
     texts: dict[str, str],
     file_totals: dict[CellRef, tuple[Value, str]],
-    reading_log: list[str],
+    reading_log: list[LogEntry],
     source: str,
 ) -> ImportResult:
     """Build the report from what a reader found, as one batch through the model API, and log what
     was not found and every total the source printed that the recomputed one contradicts."""
-    log = [f"格式：{template.name}（依据表头判断）", f"机关：{agency}；年度：{year}"]
+    log = [note(f"格式：{template.name}（依据表头判断）"), note(f"机关：{agency}；年度：{year}")]
     try:
         document = Document(template, agency, year)
         edits: list[SetCell | SetText] = [SetCell(ref, value) for ref, value in values.items()]
@@ -134,15 +137,16 @@ def finish_import(
         document.apply(edits)
     except NianbaoError as exc:
         raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
-    log.extend(f"未找到：{s.title}的正文" for s in template.text_sections() if s.id not in texts)
+    log.extend(warning(f"未找到：{s.title}的正文") for s in template.text_sections() if s.id not in texts)
     for ref, (value, where) in file_totals.items():
         computed = document.value(ref)
         if value is not None and value != computed:
             kind = document.kind(ref)
             log.append(
-                f"警告：{where} 文件中的合计为{format_value(value, kind)}，"
-                f"按各项重新计算为{format_value(computed, kind) or '空白'}（已采用重新计算的值）"
+                warning(
+                    f"警告：{where} 文件中的合计为{format_value(value, kind)}，"
+                    f"按各项重新计算为{format_value(computed, kind) or '空白'}（已采用重新计算的值）"
+                )
             )
     log.extend(reading_log)
-    warnings = [line for line in log if line.startswith(WARNING_PREFIXES)]
-    return ImportResult(document, log, warnings, len(values))
+    return ImportResult(document, log, len(values))

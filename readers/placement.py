@@ -15,6 +15,7 @@ from model.cellref import CellRef
 from model.errors import InvalidValue
 from model.template import Table, Template
 from model.values import CellKind, Value, check_value, normalize_number_text, parse_value
+from readers.import_log import LogEntry, note, warning
 from readers.labels import fold, same_label
 
 HEADER_SEARCH_ROWS = 6
@@ -203,7 +204,7 @@ class TableRead:
 
     values: dict[CellRef, Value]
     file_totals: dict[CellRef, tuple[Value, str]]
-    log: list[str]
+    log: list[LogEntry]
 
 
 def read_table(placement: Placement, template: Template) -> TableRead:
@@ -211,7 +212,7 @@ def read_table(placement: Placement, template: Template) -> TableRead:
     table, grid = placement.table, placement.grid
     values: dict[CellRef, Value] = {}
     totals: dict[CellRef, tuple[Value, str]] = {}
-    log: list[str] = []
+    log: list[LogEntry] = []
     for row_leaf in table.row_leaves:
         for column_leaf in table.column_leaves:
             ref = CellRef(table.id, row_leaf.id, column_leaf.id)
@@ -224,12 +225,12 @@ def read_table(placement: Placement, template: Template) -> TableRead:
                 value = read_value(raw, kind, template)
             except InvalidValue as exc:
                 if template.is_total(ref):
-                    log.append(f"忽略合计 {where}（{label}）：{exc}")
+                    log.append(warning(f"忽略合计 {where}（{label}）：{exc}"))
                     continue
                 raise InvalidValue(f"{where}（{label}）：{exc}") from exc
             if template.is_total(ref):
                 totals[ref] = (value, where)
                 continue
             values[ref] = value
-            log.append(f"{where} → {table.heading or table.title}·{label} = {'' if value is None else value}")
+            log.append(note(f"{where} → {table.heading or table.title}·{label} = {'' if value is None else value}"))
     return TableRead(values, totals, log)

@@ -16,6 +16,7 @@ from model.errors import ImportFailed, InvalidValue, MissingTitle
 from model.template import Leaf, Section, Table, Template, available_templates, load_template
 from model.values import Value, normalize_number_text
 from readers.assemble import ImportResult, finish_import
+from readers.import_log import LogEntry, note, warning
 from readers.labels import fold, same_label, strip_numbering
 from readers.lines import Line
 from readers.placement import read_value
@@ -58,7 +59,7 @@ class _Reader:
     tokens: list[Token]
     values: dict[CellRef, Value] = field(default_factory=dict)
     file_totals: dict[CellRef, tuple[Value, str]] = field(default_factory=dict)
-    log: list[str] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     found_labels: int = 0
 
@@ -90,13 +91,13 @@ class _Reader:
             try:
                 value = read_value(text, self.template.kind_of(ref), self.template)
             except InvalidValue as exc:
-                self.log.append(f"未采用：{where}“{text}”（{label}）：{exc}")
+                self.log.append(warning(f"未采用：{where}“{text}”（{label}）：{exc}"))
                 continue
             if self.template.is_total(ref):
                 self.file_totals[ref] = (value, where)
             else:
                 self.values[ref] = value
-                self.log.append(f"{where} → {table.heading or table.title}·{label} = {text}")
+                self.log.append(note(f"{where} → {table.heading or table.title}·{label} = {text}"))
 
     def read_table(self, table: Table, cursor: int) -> int:
         count = len(table.column_leaves)
@@ -129,7 +130,7 @@ class _Reader:
             if len(raw) != count:
                 where = raw[0][1] if raw else self.tokens[min(position, len(self.tokens) - 1)].where
                 self.log.append(
-                    f"未采用：{where}“{'·'.join(row.path) or table.title}”应有{count}个数，只找到{len(raw)}个"
+                    warning(f"未采用：{where}“{'·'.join(row.path) or table.title}”应有{count}个数，只找到{len(raw)}个")
                 )
                 continue
             self.store(table, row, raw)
@@ -153,7 +154,7 @@ class _Reader:
             return position, False
         self.store(table, siblings[-1], raw)
         self.log.append(
-            f"注意：{raw[0][1]}“{parent}”印为一行，其数值已记入“{siblings[-1].path[-1]}”，其余各项留空，请核对"
+            warning(f"注意：{raw[0][1]}“{parent}”印为一行，其数值已记入“{siblings[-1].path[-1]}”，其余各项留空，请核对")
         )
         return end, True
 
@@ -232,6 +233,6 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
     agency, year = agency or found_agency, year or found_year
     if not agency or not year:
         raise MissingTitle("文件中没有找到报告标题（机关名称和年度），请指定机关名称和年度")
-    reading_log = [f"未找到：{m}" for m in best.missing] + best.log
+    reading_log = [warning(f"未找到：{m}") for m in best.missing] + best.log
     texts = _texts(template, lines, title_line)
     return finish_import(template, agency, year, best.values, texts, best.file_totals, reading_log, source)

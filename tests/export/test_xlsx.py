@@ -118,4 +118,4 @@ def test_libreoffice_recalculates_same_totals(tmp_path):
     recalculated = read_report(tmp_path / "lo" / "r.xlsx")
     for ref in document.template.formulas():
         assert recalculated.document.value(ref) == document.value(ref)
-    assert not [line for line in recalculated.log if line.startswith("警告")]
+    assert not [line for line in recalculated.warnings if line.startswith("警告")]

@@ -75,7 +75,7 @@ def test_one_sheet_merged_labels_variants(tmp_path):
     for ref, value in values.items():
         assert document.value(ref) == value, ref
     assert document.text("s5") == "本部分正文（s5）。"
-    assert any("→" in line and "!" in line for line in result.log)
+    assert any("→" in line and "!" in line for line in map(str, result.log))
 
 
 def test_one_table_a_sheet_at_offset(tmp_path):
@@ -104,7 +104,7 @@ def test_wrong_typed_totals_are_recomputed_and_reported(tmp_path):
     build_one_sheet(path, values, total_override=wrong)
     result = read_report(path)
     assert result.document.value(CellRef("3", "new", "total")) != 99999
-    warnings = [line for line in result.log if line.startswith("警告")]
+    warnings = [line for line in result.warnings if line.startswith("警告")]
     assert any("99999" in w for w in warnings)
 
 
