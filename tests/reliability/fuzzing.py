@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import time
+import tracemalloc
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -85,12 +87,25 @@ def read_any(path: Path) -> object:
     return read_report(path).document
 
 
-def outcome(path: Path) -> tuple[str, float]:
-    """'ok' or 'refused' (a typed error), and the seconds it took. Anything else propagates."""
+@dataclass(frozen=True)
+class Outcome:
+    result: str  # "ok", or "refused" with the typed error
+    seconds: float
+    peak_mb: float  # the most memory Python held while reading
+
+
+def outcome(path: Path) -> Outcome:
+    """How reading ``path`` ended, how long it took and the memory it needed. Anything but a typed
+    error propagates."""
+    tracemalloc.start()
     start = time.perf_counter()
     try:
         read_any(path)
         result = "ok"
     except NianbaoError:
         result = "refused"
-    return result, time.perf_counter() - start
+    finally:
+        seconds = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return Outcome(result, seconds, peak / 2**20)
