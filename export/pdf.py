@@ -86,7 +86,9 @@ def report_blocks(document: Document, font: PdfFont, title_font: PdfFont | None 
                 blocks.extend(text_blocks(text, styles.body, FRAME_WIDTH, space_before=after_title))
             continue
         # A section title never ends a page: it keeps with the start of what follows.
-        blocks.extend(text_blocks(section.title, styles.section, FRAME_WIDTH, space_before=8.0, keep_with_next=True))
+        blocks.extend(
+            text_blocks(section.title, styles.section, FRAME_WIDTH, space_before=8.0, keep_with_next=True, outline=True)
+        )
         if section.kind == "text":
             blocks.extend(text_blocks(text, styles.body, FRAME_WIDTH, space_before=4.0))
             continue

@@ -57,6 +57,7 @@ class TextBlock:
     keep_with_next: bool = False
     starts_paragraph: bool = True
     ends_paragraph: bool = True
+    outline: bool = False  # a section title: listed in the PDF's bookmarks
 
     @property
     def height(self) -> float:
@@ -73,11 +74,15 @@ class TextBlock:
         if count < min(2, len(self.lines)) or count >= len(self.lines):
             return None
         first = replace(self, lines=self.lines[:count], keep_with_next=False, ends_paragraph=False)
-        rest = replace(self, lines=self.lines[count:], space_before=0.0, starts_paragraph=False)
+        rest = replace(self, lines=self.lines[count:], space_before=0.0, starts_paragraph=False, outline=False)
         return first, rest
 
     def draw(self, canvas: Any, x: float, top: float) -> None:
         style = self.style
+        if self.outline:
+            title = "".join(self.lines)
+            canvas.bookmarkHorizontalAbsolute(title, top)
+            canvas.addOutlineEntry(title, title, level=0)
         canvas.setFont(style.font, style.size)
         for i, line in enumerate(self.lines):
             indent = style.indent if i == 0 and self.starts_paragraph else 0.0
@@ -101,10 +106,17 @@ def text_blocks(
     *,
     space_before: float = 0.0,
     keep_with_next: bool = False,
+    outline: bool = False,
 ) -> list[TextBlock]:
-    """One block per paragraph (line of ``text``); an empty line keeps its height."""
+    """One block per paragraph (line of ``text``); an empty line keeps its height. With ``outline``
+    the text is a title that the PDF's bookmarks list."""
     blocks = []
     for number, paragraph in enumerate(text.split("\n")):
         lines = wrap(paragraph, width, style.measure, style.indent)
-        blocks.append(TextBlock(tuple(lines), style, width, space_before if number == 0 else 0.0, keep_with_next))
+        first = number == 0
+        blocks.append(
+            TextBlock(
+                tuple(lines), style, width, space_before if first else 0.0, keep_with_next, outline=outline and first
+            )
+        )
     return blocks

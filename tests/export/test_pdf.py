@@ -123,3 +123,19 @@ def test_table_three_prints_whole_on_one_page(tmp_path, example):
     ]
     holding = [n for n, text in enumerate(pages) if "三、收到和处理政府信息公开申请情况" in text]
     assert holding and "（七）总计" in pages[holding[0]] and "四、结转下年度继续办理" in pages[holding[0]]
+
+
+def test_bookmarks_list_every_section_on_its_page(tmp_path, example):
+    path = tmp_path / "r.pdf"
+    export_pdf(example, path)
+    reader = PdfReader(path)
+    titles = [entry.title for entry in reader.outline]
+    assert titles == [s.title for s in example.template.numbered_sections()]
+    pages = [reader.get_destination_page_number(entry) for entry in reader.outline]
+    assert pages == sorted(pages) and pages[-1] == len(reader.pages) - 1
+    if shutil.which("pdftotext"):
+        for entry, page in zip(reader.outline, pages, strict=True):
+            text = subprocess.run(
+                ["pdftotext", "-f", str(page + 1), "-l", str(page + 1), str(path), "-"], capture_output=True, text=True
+            ).stdout
+            assert entry.title in "".join(text.split())
