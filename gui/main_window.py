@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -115,19 +118,36 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
+    def _icon(self, theme: str, fallback: QStyle.StandardPixmap) -> QIcon:
+        # The desktop's icon theme where there is one (UOS, Kylin), Qt's own icons elsewhere.
+        return QIcon.fromTheme(theme, self.style().standardIcon(fallback))
+
     def _build_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        new = self._action(self.tr("New…"), self.new_report, QKeySequence.StandardKey.New)
+        new.setIcon(self._icon("document-new", pixmap.SP_FileIcon))
+        open_ = self._action(self.tr("Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        open_.setIcon(self._icon("document-open", pixmap.SP_DialogOpenButton))
+        save = self._action(self.tr("Save"), self.save, QKeySequence.StandardKey.Save)
+        save.setIcon(self._icon("document-save", pixmap.SP_DialogSaveButton))
+        import_ = self._action(self.tr("Import (Excel, Word, web page, text)…"), self.import_dialog, "Ctrl+I")
+        import_.setIcon(self._icon("document-import", pixmap.SP_ArrowDown))
+        import_.setIconText(self.tr("Import"))
+        export_pdf = self._action(self.tr("Export PDF…"), lambda: self.export_dialog(".pdf"), "Ctrl+Shift+P")
+        export_pdf.setIcon(self._icon("x-office-document", pixmap.SP_FileDialogDetailedView))
+        preview = self._action(self.tr("Print Preview…"), self.print_preview)
+        preview.setIcon(self._icon("document-print-preview", pixmap.SP_FileDialogContentsView))
+
         files = self.menuBar().addMenu(self.tr("&File"))
-        files.addAction(self._action(self.tr("New…"), self.new_report, QKeySequence.StandardKey.New))
-        files.addAction(self._action(self.tr("Open…"), self.open_dialog, QKeySequence.StandardKey.Open))
+        files.addActions([new, open_])
         self.recent_menu = files.addMenu(self.tr("Recent Files"))
         files.addSeparator()
-        files.addAction(self._action(self.tr("Save"), self.save, QKeySequence.StandardKey.Save))
+        files.addAction(save)
         files.addAction(self._action(self.tr("Save As…"), self.save_as, QKeySequence.StandardKey.SaveAs))
         files.addSeparator()
-        files.addAction(self._action(self.tr("Import (Excel, Word, web page, text)…"), self.import_dialog, "Ctrl+I"))
+        files.addAction(import_)
         files.addAction(self._action(self.tr("Export Excel…"), lambda: self.export_dialog(".xlsx"), "Ctrl+E"))
-        files.addAction(self._action(self.tr("Export PDF…"), lambda: self.export_dialog(".pdf"), "Ctrl+Shift+P"))
-        files.addAction(self._action(self.tr("Print Preview…"), self.print_preview))
+        files.addActions([export_pdf, preview])
         files.addAction(self._action(self.tr("Print…"), self.print_report, QKeySequence.StandardKey.Print))
         files.addAction(self._action(self.tr("Font for PDF and Printing…"), self.choose_pdf_font))
         files.addSeparator()
@@ -139,14 +159,39 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self.session.undo_stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setIcon(self._icon("edit-undo", pixmap.SP_ArrowBack))
+        undo.setIconText(self.tr("Undo"))  # the menu names the edit; the toolbar stays one width
         redo = self.session.undo_stack.createRedoAction(self, self.tr("Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setIcon(self._icon("edit-redo", pixmap.SP_ArrowForward))
+        redo.setIconText(self.tr("Redo"))
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
         edit.addAction(self._action(self.tr("Fill Blank Cells with 0"), self.fill_blanks_with_zero))
         edit.addAction(self._action(self.tr("Report Details (agency, year)…"), self.edit_report_details))
         self.undo_action, self.redo_action = undo, redo
+        checks = self.menuBar().addMenu(self.tr("&Check"))
+        next_problem = self._action(self.tr("Next Problem"), lambda: self.go_to_problem(1), "F8")
+        next_problem.setIcon(self._icon("go-next", pixmap.SP_MessageBoxWarning))
+        checks.addAction(next_problem)
+        checks.addAction(self._action(self.tr("Previous Problem"), lambda: self.go_to_problem(-1), "Shift+F8"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("About Nianbao"), self.show_about))
+        help_menu.addAction(self._action(self.tr("About Qt"), QApplication.aboutQt))
+
+        toolbar = self.addToolBar(self.tr("Main Toolbar"))
+        toolbar.setObjectName("mainToolbar")  # lets saveState() remember where the user put it
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        toolbar.addActions([new, open_, save])
+        toolbar.addSeparator()
+        toolbar.addActions([undo, redo])
+        toolbar.addSeparator()
+        toolbar.addActions([import_, export_pdf, preview])
+        toolbar.addSeparator()
+        toolbar.addAction(next_problem)
+        self.toolbar = toolbar
         self._rebuild_recent_menu()
 
     def _build_body(self) -> None:
@@ -340,14 +385,42 @@ class MainWindow(QMainWindow):
             for ref in refs:
                 index = grid.grid_model.index_of(ref)
                 selection.select(index, index)
+            # Current first without touching the selection: setCurrentIndex() would select it alone.
+            grid.selectionModel().setCurrentIndex(
+                grid.grid_model.index_of(refs[0]), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
             grid.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            grid.setCurrentIndex(grid.grid_model.index_of(refs[0]))
             first = first or grid
         if first is not None:
             first.setFocus()
             self.page_scroll.ensureWidgetVisible(first, 50, 50)
         elif result.rule in ("F1", "T1", "L1"):
             self.show_status(result.message)
+
+    def go_to_problem(self, step: int) -> None:
+        """Select the next (``step`` 1) or previous (-1) problem in the check list and its cells."""
+        document = self.session.document
+        count = len(document.results())
+        if not count:
+            self.show_status(self.tr("All checks pass"))
+            return
+        row = self.checks.currentRow()
+        row = (row + step) % count if row >= 0 else (0 if step > 0 else count - 1)
+        self.checks.setCurrentRow(row)
+        self._select_result_cells(self.checks.item(row))
+
+    def show_about(self) -> None:
+        try:
+            version = metadata.version("nianbao")
+        except metadata.PackageNotFoundError:
+            version = "?"
+        text = self.tr(
+            "Nianbao {version}\n\nAn editor for the annual report on government information disclosure, "
+            "in the official 2021 and 2019 layouts: totals computed, consistency rules checked as you type, "
+            "import from Excel, Word and web pages, export to Excel and PDF.\n\nWorks offline; "
+            "reports are saved as .nianbao files on this computer."
+        )
+        self.context.messages.info(self, self.tr("About Nianbao"), text.format(version=version))
 
     # --- editing helpers ---------------------------------------------------------------------
 

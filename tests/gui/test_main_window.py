@@ -280,7 +280,9 @@ def test_navigation_keys_stay_in_the_numbers(qtbot, window):
 
 def test_ui_is_in_simplified_chinese(window):
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "编辑(&E)"]
+    assert menus == ["文件(&F)", "编辑(&E)", "检查(&C)", "帮助(&H)"]
+    tools = [a.text() for a in window.toolbar.actions() if a.text()]
+    assert tools[:3] == ["新建…", "打开…", "保存"] and "下一个问题" in tools
     file_actions = [a.text() for a in window.file_menu.actions() if a.text()]
     assert "导出PDF…" in file_actions and "打印预览…" in file_actions
     assert window.checks_dock.windowTitle().startswith("检查结果")
@@ -335,3 +337,29 @@ def test_navigation_follows_scrolling(qtbot, window):
         anchor = window._section_anchors[section]
         window.page_scroll.verticalScrollBar().setValue(anchor.y())
         assert window.navigation.currentItem().data(Qt.ItemDataRole.UserRole) == section
+
+
+def test_next_problem_walks_the_check_list_and_selects_its_cells(qtbot, window):
+    window.session.apply([SetCell(NEW_NATURAL, 12)], "两处错误")
+    count = len(window.session.document.results())
+    assert count >= 2
+    window.go_to_problem(1)
+    first = window.session.document.result(window.checks.currentItem().data(Qt.ItemDataRole.UserRole))
+    selected = {
+        grid.grid_model.layout.ref_at(index.row(), index.column())
+        for grid in window.grids.values()
+        for index in grid.selectionModel().selectedIndexes()
+    }
+    assert selected == set(first.cells)
+    window.go_to_problem(1)
+    assert window.checks.currentRow() == 1
+    window.go_to_problem(-1)
+    window.go_to_problem(-1)
+    assert window.checks.currentRow() == count - 1  # wraps around
+
+
+def test_about_names_the_version(window, context):
+    shown: list[str] = []
+    context.messages.info = lambda parent, title, text: shown.append(text)
+    window.show_about()
+    assert shown and shown[0].startswith("政务公开年报编辑器 ")
