@@ -24,13 +24,14 @@ def _tokens(text: str) -> list[str]:
 
 def _split_long(token: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """A token wider than the line (a long URL) is cut at character boundaries."""
-    pieces, current = [], ""
+    pieces, current, used = [], "", 0.0
     for char in token:
-        if current and measure(current + char) > width:
+        size = measure(char)
+        if current and used + size > width:
             pieces.append(current)
-            current = char
-        else:
-            current += char
+            current, used = "", 0.0
+        current += char
+        used += size
     return [*pieces, current] if current else pieces
 
 
