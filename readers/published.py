@@ -23,6 +23,8 @@ from readers.placement import read_value
 from readers.title import TITLE
 
 ROW_WINDOW = 40
+# How much of a merged group label (（三）不予公开 wrapped) may run into a numbered row label.
+GROUP_LABEL_RUN_IN = 8
 _VALUE = re.compile(r"^[+\-]?\d[\d,]*(\.\d+)?(万元|元)?$")
 _NUMBER_PREFIX = re.compile(r"^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
 
@@ -48,6 +50,8 @@ def label_matches(token: str, label: str) -> bool:
     if len(cell) >= 6 and (wanted.startswith(cell) or strip_numbering(wanted).startswith(strip_numbering(cell))):
         return True
     prefix_cell, prefix_wanted = _NUMBER_PREFIX.match(cell), _NUMBER_PREFIX.match(wanted)
+    if prefix_wanted and cell.endswith(wanted) and len(cell) - len(wanted) <= GROUP_LABEL_RUN_IN:
+        return True  # a group label centred on this row ran into it: （三）不予 4.保护第三方合法权益
     if prefix_cell and prefix_wanted and prefix_cell.group(0) == prefix_wanted.group(0):
         return difflib.SequenceMatcher(None, cell, wanted).ratio() >= 0.75
     return False

@@ -160,3 +160,12 @@ def test_text_numbers_that_disagree_with_the_table_are_flagged():
     assert flagged == ["一、总体情况写有“受理政府信息公开申请17件”，而表三“一、本年新收政府信息公开申请数量”总计为95"]
     huaian = read_report(FIXTURES / "published" / "09_huaian-city-2024.txt").document
     assert not [r for r in huaian.warnings() if r.rule == "T1"]  # 受理…3119件 matches its table
+
+
+def test_group_label_run_into_a_row_label_still_names_the_row():
+    from readers.published import label_matches
+
+    assert label_matches("（三）不予4.保护第三方合法权益", "4.保护第三方合法权益")
+    assert label_matches("4.保护第三方合法权益", "4.保护第三方合法权益")
+    assert not label_matches("（三）不予4.保护第三方合法权益", "5.属于三类内部事务信息")
+    assert not label_matches("很长很长的一段说明文字4.保护第三方合法权益", "4.保护第三方合法权益")
