@@ -182,7 +182,9 @@ def _paragraphs(lines: list[Line]) -> str:
     paragraphs: list[str] = []
     layout = any(line.indent for line in lines)
     for line in lines:
-        if layout and paragraphs and line.indent < 2 and not line.cells:
+        # pdftotext keeps a first-line indent as at least one space, even on a page squeezed to fit a
+        # wide table; a line flush with the margin continues the paragraph above.
+        if layout and paragraphs and line.indent == 0 and not line.cells:
             paragraphs[-1] += line.text
         else:
             paragraphs.append(line.text)
