@@ -27,7 +27,7 @@ def _split_long(token: str, width: float, measure: Callable[[str], float]) -> li
     pieces, current, used = [], "", 0.0
     for char in token:
         size = measure(char)
-        if current and used + size > width:
+        if current and used + size > width and char not in NO_LINE_START:
             pieces.append(current)
             current, used = "", 0.0
         current += char
@@ -52,11 +52,11 @@ def wrap(text: str, width: float, measure: Callable[[str], float], first_indent:
             if token.isspace():
                 i += 1  # a space at a line break is dropped; the next token breaks (or hangs)
                 continue
-            while current and current[-1].isspace():
-                current.pop()
             carried: list[str] = []
-            while current and current[-1] in NO_LINE_END and len(current) > 1:
-                carried.insert(0, current.pop())
+            while len(current) > 1 and (current[-1].isspace() or current[-1] in NO_LINE_END):
+                last = current.pop()
+                if not last.isspace():
+                    carried.insert(0, last)
             lines.append("".join(current).rstrip())
             current = carried
             used = sum(measure(t) for t in current)

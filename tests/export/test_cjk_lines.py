@@ -37,10 +37,10 @@ def test_a_token_wider_than_the_line_is_cut():
     assert "".join(lines) == "https://www.example.gov.cn/zwgk/2020/report.html"
 
 
-TEXT = st.text(alphabet="政务公开年报告，。、；：（）《》“”0123456789.%abc ", max_size=120)
+TEXT = st.text(alphabet='政务公开年报告，。、；：？！（）《》“”‘’…—0123456789.%abc ()[],;:!?\x27"-/', max_size=160)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(TEXT, st.integers(min_value=30, max_value=300))
 def test_wrapping_keeps_every_character_and_the_rules(text, width):
     lines = wrap(text, width, measure)
