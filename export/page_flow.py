@@ -43,15 +43,15 @@ class Placed:
 
 
 def _chain_need(first: Block, queue: deque[Block], frame: float) -> float:
-    """Height that must fit for ``first`` to stay: it and every block kept with it, plus a start of the next."""
+    """Height ``first`` needs below its own space: itself, the blocks kept with it, a start of the next."""
     need, block, rest = 0.0, first, iter(queue)
     while block.keep_with_next:
-        need += block.space_before + block.height
         following = next(rest, None)
         if following is None:
-            return need
+            break
+        need += block.height + following.space_before
         block = following
-    return need + block.space_before + block.min_height(frame)
+    return need + block.min_height(frame)
 
 
 def paginate(blocks: list[Block], frame: float) -> list[list[Placed]]:
@@ -63,7 +63,9 @@ def paginate(blocks: list[Block], frame: float) -> list[list[Placed]]:
         block = queue.popleft()
         page = pages[-1]
         gap = block.space_before if page else 0.0
-        if page and used + min(_chain_need(block, queue, frame), frame) > frame + 0.01:
+        need = _chain_need(block, queue, frame)
+        # Move to a new page to keep a title with what follows, unless no page could hold them both.
+        if page and need <= frame + 0.01 and used + gap + need > frame + 0.01:
             pages.append([])
             used = 0.0
             queue.appendleft(block)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from export.fonts import find_font
 from export.page_flow import paginate
 from export.table_block import TableBlock, build_table
@@ -93,3 +96,37 @@ def test_a_page_break_prefers_not_to_cut_a_row_label():
     frame = geometry.header_height + sum(geometry.row_heights[table.start : table.start + 4]) + 1
     first, rest = table.split(frame, frame=table.height * 0.9)
     assert first.end in geometry.breaks and rest.start == first.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 25), st.booleans(), st.sampled_from([0.0, 4.0, 8.0])), min_size=1, max_size=30)
+)
+def test_pagination_keeps_every_line_once_in_order_and_within_the_page(specs):
+    frame = 200.0
+    blocks = [
+        # Blocks kept with the next are titles: a line or two.
+        TextBlock(tuple(f"{n}-{i}" for i in range(min(count, 2) if keep else count)), BODY, 400, space, keep)
+        for n, (count, keep, space) in enumerate(specs)
+    ]
+    pages = paginate(blocks, frame)
+    placed_lines = [line for page in pages for placed in page for line in placed.block.lines]
+    assert placed_lines == [line for block in blocks for line in block.lines]
+    for number, page in enumerate(pages):
+        bottom = max(placed.offset + placed.block.height for placed in page)
+        assert bottom <= frame + 0.01
+        offsets = [placed.offset for placed in page]
+        assert offsets == sorted(offsets) and offsets[0] == 0.0
+        last = page[-1].block
+        if number < len(pages) - 1 and last.keep_with_next:
+            # A title ends a page only when its run of titles and the start of what follows them
+            # could not fit on any page.
+            k = next(i for i, b in enumerate(blocks) if last.lines[-1] in b.lines)
+            first = k
+            while first > 0 and blocks[first - 1].keep_with_next:
+                first -= 1
+            end = k
+            while end < len(blocks) - 1 and blocks[end].keep_with_next:
+                end += 1
+            run = sum(b.space_before + b.height for b in blocks[first:end]) - blocks[first].space_before
+            assert run + blocks[end].space_before + blocks[end].min_height(frame) > frame
