@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,9 +72,10 @@ def test_a_table_that_fits_a_page_is_never_split():
     assert pages[0][0].block.lines and pages[1][0].block is table
 
 
-def test_a_long_table_continues_under_its_repeated_header():
-    table = table_three()
-    frame = table.height * 0.6
+@pytest.mark.parametrize("share", [0.3, 0.45, 0.6, 0.8])
+def test_a_long_table_continues_under_its_repeated_header(template_id, share):
+    table = table_three(template_id)
+    frame = table.height * share
     pages = paginate([table], frame=frame)
     parts = [placed.block for page in pages for placed in page]
     assert len(parts) >= 2
