@@ -8,22 +8,13 @@ from pathlib import Path
 
 from cli.app import EXIT_OK, CliError
 
-EXPORTERS = {".xlsx": ("export.xlsx", "export_xlsx"), ".pdf": ("export.pdf", "export_pdf")}
-
 
 def cmd_export(args: argparse.Namespace) -> int:
-    import importlib
-
+    from export.writers import export_report, writer_for
     from model.fileformat import load_report
 
-    output = Path(args.output)
-    suffix = output.suffix.lower()
-    if suffix not in EXPORTERS:
-        raise CliError(f"不支持导出为“{suffix or output.name}”，请使用 .xlsx 或 .pdf")
-    document = load_report(args.file)
-    module, function = EXPORTERS[suffix]
-    options = {"font_path": args.font} if suffix == ".pdf" and args.font else {}
-    getattr(importlib.import_module(module), function)(document, output, **options)
+    writer_for(args.output)  # an unknown kind is refused before the report is read
+    export_report(load_report(args.file), args.output, font_path=args.font)
     return EXIT_OK
 
 

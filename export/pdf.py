@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from export.column_shares import column_shares
 from export.fonts import PdfFont, find_font, find_title_font
 from export.page_flow import Block, paginate
 from export.table_block import build_table
@@ -30,7 +31,6 @@ MARGINS = {"top": 37 * MM, "bottom": 35 * MM, "left": 28 * MM, "right": 26 * MM}
 FRAME_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]
 FRAME_HEIGHT = A4[1] - MARGINS["top"] - MARGINS["bottom"]
 FOOTER_BASELINE = 20 * MM
-LABEL_SHARE = {0: [], 1: [0.34], 2: [0.16, 0.30], 3: [0.07, 0.11, 0.27]}
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,7 @@ def _styles(font: str, title_font: str) -> Styles:
 
 def _table_block(document: Document, table: TemplateTable, style: TextStyle, space_before: float) -> Block:
     layout = layout_table(table)
-    shares = LABEL_SHARE[layout.label_columns]
-    data_count = layout.columns - layout.label_columns
-    data_width = FRAME_WIDTH * (1 - sum(shares)) / data_count
-    widths = [FRAME_WIDTH * s for s in shares] + [data_width] * data_count
+    widths = [FRAME_WIDTH * share for share in column_shares(layout)]
 
     def data_text(ref: CellRef) -> str:
         return format_value(document.value(ref), document.kind(ref))

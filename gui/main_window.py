@@ -147,7 +147,9 @@ class MainWindow(QMainWindow):
         files.addSeparator()
         files.addAction(import_)
         files.addAction(self._action(self.tr("Export Excel…"), lambda: self.export_dialog(".xlsx"), "Ctrl+E"))
-        files.addActions([export_pdf, preview])
+        files.addAction(export_pdf)
+        files.addAction(self._action(self.tr("Export Web Page (HTML)…"), lambda: self.export_dialog(".html")))
+        files.addAction(preview)
         files.addAction(self._action(self.tr("Print…"), self.print_report, QKeySequence.StandardKey.Print))
         files.addAction(self._action(self.tr("Font for PDF and Printing…"), self.choose_pdf_font))
         files.addSeparator()
@@ -538,7 +540,11 @@ class MainWindow(QMainWindow):
         return True
 
     def export_dialog(self, suffix: str) -> None:
-        kinds = {".xlsx": self.tr("Excel workbook (*.xlsx)"), ".pdf": self.tr("PDF file (*.pdf)")}
+        kinds = {
+            ".xlsx": self.tr("Excel workbook (*.xlsx)"),
+            ".pdf": self.tr("PDF file (*.pdf)"),
+            ".html": self.tr("Web page (*.html)"),
+        }
         suggested = str(Path(self._last_folder()) / f"{self.session.document.title}{suffix}")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), suggested, kinds[suffix])
         if name:
@@ -589,14 +595,10 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Sent to the printer"))
 
     def export_path(self, path: Path) -> bool:
-        import importlib
+        from export.writers import export_report
 
-        from cli.transfer import EXPORTERS
-
-        module, function = EXPORTERS[path.suffix.lower()]
-        options = {"font_path": self.pdf_font()} if path.suffix.lower() == ".pdf" else {}
         try:
-            getattr(importlib.import_module(module), function)(self.session.document, path, **options)
+            export_report(self.session.document, path, font_path=self.pdf_font())
         except NianbaoError as exc:
             self.context.messages.error(self, self.tr("Export failed"), str(exc))
             return False

@@ -45,3 +45,29 @@ def blank(template_id: str) -> Document:
 @pytest.fixture
 def example() -> Document:
     return load_report(EXAMPLE)
+
+
+@pytest.fixture
+def filled(blank: Document) -> Document:
+    """A report in each layout with every input cell set to a distinct value and every text written."""
+    from decimal import Decimal
+
+    from model.edits import SetCell, SetText
+    from model.values import CellKind
+
+    template = blank.template
+    edits: list = []
+    inputs = (ref for table in template.tables.values() for ref in table.cells() if not template.is_total(ref))
+    for number, ref in enumerate(inputs):
+        kind = template.kind_of(ref)
+        if kind is CellKind.COUNT:
+            edits.append(SetCell(ref, number + 1))
+        elif kind is CellKind.SIGNED:
+            edits.append(SetCell(ref, -number))
+        elif kind is CellKind.AMOUNT:
+            edits.append(SetCell(ref, Decimal(number) + Decimal("0.25")))
+    for section in template.sections:
+        if section.kind != "tables":
+            edits.append(SetText(section.id, f"{section.title}的正文。第二句含12.5%和“引号”。\n第二段。"))
+    blank.apply(edits)
+    return blank

@@ -363,3 +363,12 @@ def test_about_names_the_version(window, context):
     context.messages.info = lambda parent, title, text: shown.append(text)
     window.show_about()
     assert shown and shown[0].startswith("政务公开年报编辑器 ")
+
+
+def test_export_writes_every_kind_the_menu_offers(window, tmp_path):
+    for suffix, start in ((".xlsx", b"PK"), (".pdf", b"%PDF"), (".html", b"<!DOCTYPE html>")):
+        path = tmp_path / f"r{suffix}"
+        assert window.export_path(path)
+        assert path.read_bytes().startswith(start)
+    assert not window.export_path(tmp_path / "r.doc")
+    assert ".html" in window.context.messages.errors[-1]
