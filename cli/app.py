@@ -188,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--year", type=int)
     importer.set_defaults(run=_lazy("cli.transfer", "cmd_import"))
 
-    exporter = sub.add_parser("export", help="导出为Excel（.xlsx）、PDF或网页（.html）")
+    exporter = sub.add_parser("export", help="导出为Excel（.xlsx）、PDF、Word（.docx）或网页（.html）")
     exporter.add_argument("file")
     exporter.add_argument("-o", "--output", required=True)
     exporter.add_argument("--font", help="PDF使用的TrueType字体文件（.ttf/.ttc）")

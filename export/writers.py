@@ -17,6 +17,7 @@ from model.errors import ReportFileError
 WRITERS = {
     ".xlsx": ("export.xlsx", "export_xlsx", "Excel"),
     ".pdf": ("export.pdf", "export_pdf", "PDF"),
+    ".docx": ("export.docx", "export_docx", "Word"),
     ".html": ("export.html", "export_html", "网页"),
 }
 

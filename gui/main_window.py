@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         files.addAction(import_)
         files.addAction(self._action(self.tr("Export Excel…"), lambda: self.export_dialog(".xlsx"), "Ctrl+E"))
         files.addAction(export_pdf)
+        files.addAction(self._action(self.tr("Export Word…"), lambda: self.export_dialog(".docx")))
         files.addAction(self._action(self.tr("Export Web Page (HTML)…"), lambda: self.export_dialog(".html")))
         files.addAction(preview)
         files.addAction(self._action(self.tr("Print…"), self.print_report, QKeySequence.StandardKey.Print))
@@ -543,6 +544,7 @@ class MainWindow(QMainWindow):
         kinds = {
             ".xlsx": self.tr("Excel workbook (*.xlsx)"),
             ".pdf": self.tr("PDF file (*.pdf)"),
+            ".docx": self.tr("Word document (*.docx)"),
             ".html": self.tr("Web page (*.html)"),
         }
         suggested = str(Path(self._last_folder()) / f"{self.session.document.title}{suffix}")

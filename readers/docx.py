@@ -28,6 +28,11 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
     return "".join(parts)
 
 
+def _continues_merge(cell) -> bool:  # type: ignore[no-untyped-def]
+    merge = cell.find(f"{W}tcPr/{W}vMerge")
+    return merge is not None and merge.get(W + "val", "continue") == "continue"
+
+
 def read_docx(path: Path) -> list[Line]:
     try:
         with zipfile.ZipFile(path) as archive:
@@ -55,7 +60,9 @@ def read_docx(path: Path) -> list[Line]:
         elif block.tag == W + "tbl":
             tables += 1
             for number, row in enumerate(block.iter(W + "tr"), 1):
-                cells = tuple(" ".join(_text(cell).split()) for cell in row.findall(W + "tc"))
+                # A vertically merged cell's continuation is no cell of its own: the label is above.
+                shown = [cell for cell in row.findall(W + "tc") if not _continues_merge(cell)]
+                cells = tuple(" ".join(_text(cell).split()) for cell in shown)
                 if any(cells):
-                    lines.append(Line(cells, " ".join(cells), f"表{tables}第{number}行"))
+                    lines.append(Line(cells, " ".join(cells), f"表{tables}第{number}行", exact_cells=True))
     return lines

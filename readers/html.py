@@ -55,7 +55,8 @@ class _Collector(HTMLParser):
             self._cell = None
         elif tag == "tr" and self._row is not None:
             if any(self._row):
-                self.lines.append(Line(tuple(self._row), " ".join(self._row), f"表{self._tables}第{self._rows}行"))
+                where = f"表{self._tables}第{self._rows}行"
+                self.lines.append(Line(tuple(self._row), " ".join(self._row), where, exact_cells=True))
             self._row = None
         elif tag in _BLOCKS and self._cell is None and self._row is None:
             self._flush_text()

@@ -17,6 +17,9 @@ class Line:
     text: str
     where: str
     indent: int = 0
+    # The cells are the table row's own cells, an empty one for each blank (Word, HTML); text laid
+    # out by pdftotext loses blank cells, so its cells are only what was printed.
+    exact_cells: bool = False
 
     @property
     def is_paragraph(self) -> bool:

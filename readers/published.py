@@ -33,6 +33,7 @@ _NUMBER_PREFIX = re.compile(r"^(\d+\.|\([一二三四五六七八九十]+\)|[一
 class Token:
     text: str
     where: str
+    exact: bool = False  # a cell of a table row whose blank cells are kept (see Line.exact_cells)
 
 
 def _is_value(text: str) -> bool:
@@ -75,6 +76,9 @@ class _Reader:
         return None
 
     def read_values(self, start: int, label: str, count: int) -> tuple[list[tuple[str, str]], int]:
+        exact = self._exact_row(start, count)
+        if exact is not None:
+            return exact, start + count
         index = start
         wanted = fold(label)
         while index < len(self.tokens) and not _is_value(self.tokens[index].text):
@@ -87,6 +91,20 @@ class _Reader:
             values.append((self.tokens[index].text, self.tokens[index].where))
             index += 1
         return values, index
+
+    def _exact_row(self, start: int, count: int) -> list[tuple[str, str]] | None:
+        """The ``count`` cells after a label in a row that keeps its blank cells, read as they are."""
+        if not 0 < start <= len(self.tokens) - count:
+            return None
+        label, cells = self.tokens[start - 1], self.tokens[start : start + count]
+        if not label.exact or any(not c.exact or c.where != label.where for c in cells):
+            return None
+        after = start + count
+        if after < len(self.tokens) and self.tokens[after].where == label.where:
+            return None  # the data are a row's last cells; more cells mean this is not the row
+        if not all(_is_value(c.text) or not c.text.strip() for c in cells):
+            return None
+        return [(c.text, c.where) for c in cells]
 
     def store(self, table: Table, row: Leaf, raw: list[tuple[str, str]]) -> None:
         for column, (text, where) in zip(table.column_leaves, raw, strict=True):
@@ -220,7 +238,7 @@ def _find_title(lines: list[Line]) -> tuple[str | None, int | None, int | None]:
 
 def assemble_published(lines: list[Line], *, agency: str | None, year: int | None, source: str) -> ImportResult:
     """Build a report from the lines of a published report; raise :class:`ImportFailed` if no table fits."""
-    tokens = [Token(cell, line.where) for line in lines for cell in (line.cells or (line.text,))]
+    tokens = [Token(cell, line.where, line.exact_cells) for line in lines for cell in (line.cells or (line.text,))]
     if not tokens:
         raise ImportFailed(f"“{source}”中没有任何内容")
     best: _Reader | None = None

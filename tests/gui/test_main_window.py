@@ -366,7 +366,7 @@ def test_about_names_the_version(window, context):
 
 
 def test_export_writes_every_kind_the_menu_offers(window, tmp_path):
-    for suffix, start in ((".xlsx", b"PK"), (".pdf", b"%PDF"), (".html", b"<!DOCTYPE html>")):
+    for suffix, start in ((".xlsx", b"PK"), (".pdf", b"%PDF"), (".docx", b"PK"), (".html", b"<!DOCTYPE html>")):
         path = tmp_path / f"r{suffix}"
         assert window.export_path(path)
         assert path.read_bytes().startswith(start)

@@ -78,3 +78,17 @@ def test_windows_line_ends_become_line_ends():
     document = Document.new("2021", 2025, "局")
     document.apply([SetText("s1", "第一段\r\n第二段\r第三段")])
     assert document.text("s1") == "第一段\n第二段\n第三段"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_edges_survive_word_and_web_page(tmp_path, suffix):
+    from export.writers import export_report
+
+    document = edge_document()
+    path = tmp_path / f"e{suffix}"
+    export_report(document, path)
+    back = read_report(path).document
+    assert back.inputs() == document.inputs()
+    # Word and HTML readers fold runs of white space and drop empty paragraphs; every visible
+    # character, the odd ones included, comes back.
+    assert "".join(back.text("s1").split()) == "".join(ODD_TEXT.split())
