@@ -137,7 +137,7 @@ def _table(document: Document, table: Table) -> str:
     ]
     for row in range(layout.rows):
         header = "<w:tblHeader/>" if row < layout.header_rows else ""
-        parts.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>")
+        parts.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="340" w:hRule="atLeast"/>{header}</w:trPr>')
         column = 0
         while column < layout.columns:
             cell = owner.get((row, column))

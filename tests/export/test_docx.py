@@ -58,3 +58,23 @@ def test_cli_exports_word(tmp_path):
     result = nianbao("export", EXAMPLE, "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_a_word_processor_keeps_the_report(tmp_path, filled):
+    """LibreOffice opens and re-saves the file; the report inside is unchanged (spans included)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    path = tmp_path / "r.docx"
+    export_docx(filled, path)
+    converted = subprocess.run(
+        [soffice, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"), str(path)],
+        capture_output=True,
+        timeout=180,
+    )
+    if not (tmp_path / "lo" / "r.docx").exists():
+        pytest.skip(f"this LibreOffice has no Writer: {converted.stderr[-200:]!r}")
+    assert_same_report(read_report(tmp_path / "lo" / "r.docx"), filled)
