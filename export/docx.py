@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from export.column_shares import column_shares
+from export.report_parts import SectionTitle, TableHeading, TablePart, Text, Title, report_parts
 from model.document import Document
 from model.fileformat import write_atomically
 from model.grid import GridCell, Part, layout_table
@@ -166,20 +167,19 @@ def _cell_paragraph(document: Document, cell: GridCell) -> str:
 
 
 def _body(document: Document) -> str:
-    parts = [_paragraph(document.title, "Title")]
-    for section in document.template.sections:
-        text = document.text(section.id)
-        if section.kind == "preamble":
-            parts.extend(_paragraph(line, "BodyText") for line in text.split("\n") if text)
-            continue
-        parts.append(_paragraph(section.title, "Heading1"))
-        if section.kind == "text":
-            parts.extend(_paragraph(line, "BodyText") for line in text.split("\n"))
-            continue
-        for table in section.tables:
-            if table.heading:
-                parts.append(_paragraph(table.heading, "Heading3"))
-            parts.append(_table(document, table))
+    parts: list[str] = []
+    for part in report_parts(document):
+        match part:
+            case Title(text=text):
+                parts.append(_paragraph(text, "Title"))
+            case Text(paragraphs=paragraphs):
+                parts.extend(_paragraph(line, "BodyText") for line in paragraphs)
+            case SectionTitle(section=section):
+                parts.append(_paragraph(section.title, "Heading1"))
+            case TableHeading(text=text):
+                parts.append(_paragraph(text, "Heading3"))
+            case TablePart(table=table):
+                parts.append(_table(document, table))
     margins = " ".join(f'w:{side}="{value}"' for side, value in MARGINS.items())
     section_properties = (
         f'<w:sectPr><w:footerReference w:type="default" r:id="rId2"/>'

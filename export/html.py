@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from export.column_shares import column_shares
+from export.report_parts import SectionTitle, TableHeading, TablePart, Text, Title, report_parts
 from model.document import Document
 from model.fileformat import write_atomically
 from model.grid import Part, layout_table
@@ -36,9 +37,9 @@ td { text-align: right; }
 """
 
 
-def _paragraphs(text: str) -> list[str]:
+def _paragraphs(paragraphs: tuple[str, ...]) -> list[str]:
     # An empty line stays an empty paragraph, so the page keeps the author's spacing.
-    return [f"<p>{escape(line)}</p>" if line else "<p><br></p>" for line in text.split("\n")]
+    return [f"<p>{escape(line)}</p>" if line else "<p><br></p>" for line in paragraphs]
 
 
 def _table(document: Document, table: Table) -> list[str]:
@@ -75,21 +76,19 @@ def render_html(document: Document) -> str:
         "</head>",
         "<body>",
         "<article>",
-        f"<h1>{title}</h1>",
     ]
-    for section in document.template.sections:
-        text = document.text(section.id)
-        if section.kind == "preamble":
-            lines.extend(_paragraphs(text) if text else [])
-            continue
-        lines.append(f"<h2>{escape(section.title)}</h2>")
-        if section.kind == "text":
-            lines.extend(_paragraphs(text))
-            continue
-        for table in section.tables:
-            if table.heading:
-                lines.append(f"<h3>{escape(table.heading)}</h3>")
-            lines.extend(_table(document, table))
+    for part in report_parts(document):
+        match part:
+            case Title(text=text):
+                lines.append(f"<h1>{escape(text)}</h1>")
+            case Text(paragraphs=paragraphs):
+                lines.extend(_paragraphs(paragraphs))
+            case SectionTitle(section=section):
+                lines.append(f"<h2>{escape(section.title)}</h2>")
+            case TableHeading(text=text):
+                lines.append(f"<h3>{escape(text)}</h3>")
+            case TablePart(table=table):
+                lines.extend(_table(document, table))
     lines.extend(["</article>", "</body>", "</html>", ""])
     return "\n".join(lines)
 

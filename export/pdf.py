@@ -15,6 +15,7 @@ from typing import BinaryIO
 from export.column_shares import column_shares
 from export.fonts import PdfFont, find_font, find_title_font
 from export.page_flow import Block, paginate
+from export.report_parts import SectionTitle, TableHeading, TablePart, Text, Title, report_parts
 from export.table_block import build_table
 from export.text_block import TextStyle, text_blocks
 from model.cellref import CellRef
@@ -74,29 +75,27 @@ def _title_blocks(document: Document, style: TextStyle) -> list[Block]:
 def report_blocks(document: Document, font: PdfFont, title_font: PdfFont | None = None) -> list[Block]:
     """The report as blocks in the official order: title, sections, their tables."""
     styles = _styles(font.name, (title_font or font).name)
-    blocks: list[Block] = _title_blocks(document, styles.title)
-    after_title = 14.0
-    for section in document.template.sections:
-        text = document.text(section.id)
-        if section.kind == "preamble":
-            if text:
-                blocks.extend(text_blocks(text, styles.body, FRAME_WIDTH, space_before=after_title))
-            continue
-        # A section title never ends a page: it keeps with the start of what follows.
-        blocks.extend(
-            text_blocks(section.title, styles.section, FRAME_WIDTH, space_before=8.0, keep_with_next=True, outline=True)
-        )
-        if section.kind == "text":
-            blocks.extend(text_blocks(text, styles.body, FRAME_WIDTH, space_before=4.0))
-            continue
-        for number, table in enumerate(section.tables):
-            gap = 4.0 if number == 0 else 12.0
-            if table.heading:
+    blocks: list[Block] = []
+    for part in report_parts(document):
+        match part:
+            case Title():
+                blocks.extend(_title_blocks(document, styles.title))
+            case Text(paragraphs=paragraphs, preamble=preamble):
+                gap = 14.0 if preamble else 4.0
+                blocks.extend(text_blocks("\n".join(paragraphs), styles.body, FRAME_WIDTH, space_before=gap))
+            case SectionTitle(section=section):
+                # A section title never ends a page: it keeps with the start of what follows.
                 blocks.extend(
-                    text_blocks(table.heading, styles.heading, FRAME_WIDTH, space_before=gap, keep_with_next=True)
+                    text_blocks(
+                        section.title, styles.section, FRAME_WIDTH, space_before=8.0, keep_with_next=True, outline=True
+                    )
                 )
-                gap = 2.0
-            blocks.append(_table_block(document, table, styles.cell, gap))
+            case TableHeading(text=text, first_in_section=first):
+                gap = 4.0 if first else 12.0
+                blocks.extend(text_blocks(text, styles.heading, FRAME_WIDTH, space_before=gap, keep_with_next=True))
+            case TablePart(table=table, first_in_section=first, under_heading=under_heading):
+                gap = 2.0 if under_heading else 4.0 if first else 12.0
+                blocks.append(_table_block(document, table, styles.cell, gap))
     return blocks
 
 

@@ -14,6 +14,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
+from export.report_parts import SectionTitle, TableHeading, TablePart, Text, Title, report_parts
 from export.sheet_grid import SHEET_COLUMNS, physical_starts, physical_widths
 from model.document import Document
 from model.errors import ReportFileError
@@ -71,29 +72,29 @@ def write_workbook(document: Document, path: Path) -> None:
             sheet.set_row(row, height)
         row += 1
 
-    merged_text(document.title, "title", 30)
-    row += 1
-    for section in document.template.sections:
-        if section.kind == "preamble":
-            if document.text(section.id):
-                merged_text(document.text(section.id), "text", 15 * _text_rows(document.text(section.id)))
-            continue
-        merged_text(section.title, "section", 20)
-        if section.kind in ("text",):
-            text = document.text(section.id)
-            # Excel caps a row at 409 points: very long texts go one paragraph per row.
-            for paragraph in text.split("\n"):
-                # An empty paragraph is written as one space so that a reader sees the blank line.
-                merged_text(paragraph or " ", "text", min(409, 15 * _text_rows(paragraph)))
-            continue
-        for table in section.tables:
-            if table.heading:
-                merged_text(table.heading, "heading", 18)
-            if table is tallest:
-                # The tallest table spans pages: its header rows repeat on each printed page.
-                depth = layout_table(table).header_rows
-                repeat.append((row, row + depth - 1))
-            row = _write_table(sheet, formats, document, table, row) + 1
+    for part in report_parts(document):
+        match part:
+            case Title(text=text):
+                merged_text(text, "title", 30)
+                row += 1
+            case Text(paragraphs=paragraphs, preamble=True):
+                joined = "\n".join(paragraphs)
+                merged_text(joined, "text", 15 * _text_rows(joined))
+            case Text(paragraphs=paragraphs):
+                # Excel caps a row at 409 points: very long texts go one paragraph per row.
+                for paragraph in paragraphs:
+                    # An empty paragraph is written as one space so that a reader sees the blank line.
+                    merged_text(paragraph or " ", "text", min(409, 15 * _text_rows(paragraph)))
+            case SectionTitle(section=section):
+                merged_text(section.title, "section", 20)
+            case TableHeading(text=text):
+                merged_text(text, "heading", 18)
+            case TablePart(table=table):
+                if table is tallest:
+                    # The tallest table spans pages: its header rows repeat on each printed page.
+                    depth = layout_table(table).header_rows
+                    repeat.append((row, row + depth - 1))
+                row = _write_table(sheet, formats, document, table, row) + 1
 
     sheet.protect(
         "", {"format_columns": True, "format_rows": True, "select_locked_cells": True, "select_unlocked_cells": True}
