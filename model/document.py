@@ -7,6 +7,7 @@ A batch is validated as a whole before anything changes, applied as one step, an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -65,6 +66,10 @@ def check_year(year: object) -> int:
     return year
 
 
+# Every C0 control character but line feed and tab, and DEL.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def check_text(text: str) -> str:
     """Texts are kept exactly as typed, as long as they can be stored as UTF-8."""
     if not isinstance(text, str):
@@ -76,10 +81,10 @@ def check_text(text: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InvalidValue("正文含有无法保存的字符") from exc
-    bad = next((ch for ch in text if (ord(ch) < 32 and ch not in "\n\t") or ch == "\x7f"), None)
+    bad = _CONTROL.search(text)
     if bad is not None:
         # Control characters cannot live in Excel or PDF text; refuse rather than lose them later.
-        raise InvalidValue(f"正文含有不可见的控制字符（U+{ord(bad):04X}），请删除后再试")
+        raise InvalidValue(f"正文含有不可见的控制字符（U+{ord(bad.group()):04X}），请删除后再试")
     return text
 
 
