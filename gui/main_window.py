@@ -7,7 +7,7 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QVBoxLayout,
@@ -44,7 +45,14 @@ RECENT_MAX = 8
 
 
 class TextSectionEditor(QPlainTextEdit):
-    """A plain-text editor whose edits go through the session (its own undo is off)."""
+    """A plain-text editor whose edits go through the session (its own undo is off).
+
+    It grows with its text, so the report page scrolls as one document instead of a box of text
+    scrolling inside a scrolling page; only a text taller than :data:`TALLEST` scrolls on its own.
+    """
+
+    SHORTEST = 110
+    TALLEST = 900
 
     def __init__(self, session: Session, section: Section) -> None:
         super().__init__()
@@ -52,10 +60,25 @@ class TextSectionEditor(QPlainTextEdit):
         self.section = section
         self.setUndoRedoEnabled(False)
         self.setPlaceholderText(section.hint or self.tr("Write “{title}” here").format(title=section.title))
-        self.setMinimumHeight(110)
-        self.setMaximumHeight(260)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.SHORTEST)
         self.load()
         self.textChanged.connect(self._on_text_changed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+
+    def _fit_height(self, *_: object) -> None:
+        # The blocks' laid-out heights, not lines × font height: Chinese falls back to a taller font.
+        content = 0.0
+        block = self.document().begin()
+        while block.isValid():
+            content += self.blockBoundingRect(block).height()
+            block = block.next()
+        content += 2 * (self.frameWidth() + self.document().documentMargin())
+        self.setFixedHeight(int(min(self.TALLEST, max(self.SHORTEST, content + 2))))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()  # a wider editor wraps into fewer lines
 
     def load(self) -> None:
         text = self._session.document.text(self.section.id)
@@ -90,6 +113,7 @@ class MainWindow(QMainWindow):
         self.grids: dict[str, ReportGrid] = {}
         self.text_editors: dict[str, TextSectionEditor] = {}
         self._section_anchors: dict[str, QLabel] = {}
+        self._pinned_section: str | None = None  # picked in the navigation, kept while on screen
         self.setMinimumSize(900, 600)
         self._build_actions()
         self._build_body()
@@ -354,6 +378,10 @@ class MainWindow(QMainWindow):
 
     def _follow_scroll(self, position: int) -> None:
         """The navigation list marks the section being read."""
+        pinned = self._section_anchors.get(self._pinned_section or "")
+        if pinned is not None and position <= pinned.y() < position + self.page_scroll.viewport().height():
+            return  # the section the user picked is on screen (the last ones cannot scroll to the top)
+        self._pinned_section = None
         current = None
         for row in range(self.navigation.count()):
             anchor = self._section_anchors.get(self.navigation.item(row).data(Qt.ItemDataRole.UserRole))
@@ -367,6 +395,7 @@ class MainWindow(QMainWindow):
     def _go_to_section(self, item: QListWidgetItem) -> None:
         anchor = self._section_anchors.get(item.data(Qt.ItemDataRole.UserRole))
         if anchor is not None:
+            self._pinned_section = item.data(Qt.ItemDataRole.UserRole)
             self.page_scroll.verticalScrollBar().setValue(anchor.y())
 
     def _select_result_cells(self, item: QListWidgetItem) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
 from model.cellref import CellRef
-from model.edits import SetCell
+from model.edits import SetCell, SetText
 from model.fileformat import load_report
 from tests.conftest import EXAMPLE
 
@@ -372,3 +372,24 @@ def test_export_writes_every_kind_the_menu_offers(window, tmp_path):
         assert path.read_bytes().startswith(start)
     assert not window.export_path(tmp_path / "r.doc")
     assert ".html" in window.context.messages.errors[-1]
+
+
+def test_a_picked_section_stays_marked_even_when_the_page_cannot_scroll_to_it(qtbot, window):
+    for row in range(window.navigation.count()):
+        item = window.navigation.item(row)
+        window.navigation.setCurrentItem(item)
+        window._go_to_section(item)
+        assert window.navigation.currentItem() is item
+    # scrolling by hand afterwards follows the page again
+    window.page_scroll.verticalScrollBar().setValue(0)
+    assert window.navigation.currentRow() == 0
+
+
+def test_text_editors_grow_with_their_text(qtbot, window):
+    editor = window.text_editors["s5"]
+    short = editor.height()
+    window.session.apply([SetText("s5", "\n".join(f"第{i}段。" for i in range(12)))], "长文")
+    qtbot.waitUntil(lambda: editor.height() > short)
+    assert editor.verticalScrollBar().maximum() == 0  # all of it shows; the page scrolls, not the box
+    window.session.apply([SetText("s5", "短")], "短文")
+    qtbot.waitUntil(lambda: editor.height() == short)
