@@ -36,6 +36,10 @@ class Block(Protocol):
         """Draw with the top-left corner at (x, top) in PDF points."""
 
 
+# Heights are sums of floats: a block that fits to within this many points fits.
+SLACK = 0.01
+
+
 @dataclass
 class Placed:
     block: Block
@@ -65,12 +69,12 @@ def paginate(blocks: list[Block], frame: float) -> list[list[Placed]]:
         gap = block.space_before if page else 0.0
         need = _chain_need(block, queue, frame)
         # Move to a new page to keep a title with what follows, unless no page could hold them both.
-        if page and need <= frame + 0.01 and used + gap + need > frame + 0.01:
+        if page and need <= frame + SLACK and used + gap + need > frame + SLACK:
             pages.append([])
             used = 0.0
             queue.appendleft(block)
             continue
-        if used + gap + block.height <= frame + 0.01:
+        if used + gap + block.height <= frame + SLACK:
             page.append(Placed(block, used + gap))
             used += gap + block.height
             continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from export.cjk_lines import wrap
+from export.page_flow import SLACK
 from export.text_block import BASELINE_BELOW_MIDDLE, TextStyle
 from model.cellref import CellRef
 from model.grid import GridLayout, Part
@@ -80,7 +81,7 @@ class TableBlock:
         best_break = best_row = None
         for row in range(self.start + 1, self.end):
             used += g.row_heights[row - 1]
-            if used > available + 0.01:
+            if used > available + SLACK:
                 break
             best_row = row
             if row in g.breaks:

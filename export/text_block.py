@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from export.cjk_lines import wrap
+from export.page_flow import SLACK
 
 # Where a line's baseline sits below the middle of its line box, as a share of the font size:
 # CJK faces put the ideographic em box about 0.88 above and 0.12 below the baseline.
@@ -68,7 +69,7 @@ class TextBlock:
         return min(2, len(self.lines)) * self.style.leading
 
     def split(self, available: float, frame: float) -> tuple[TextBlock, TextBlock] | None:
-        count = int((available + 0.01) // self.style.leading)
+        count = int((available + SLACK) // self.style.leading)
         if len(self.lines) - count < 2 <= count - 1:
             count = len(self.lines) - 2  # nor a single last line at a page top
         if count < min(2, len(self.lines)) or count >= len(self.lines):
