@@ -426,8 +426,12 @@ class MainWindow(QMainWindow):
         if first is not None:
             first.setFocus()
             self.page_scroll.ensureWidgetVisible(first, 50, 50)
-        elif result.rule in ("F1", "T1", "L1"):
-            self.show_status(result.message)
+            return
+        editor = self.text_editors.get(result.section or "")
+        if editor is not None:  # a result about a text: go to the text
+            editor.setFocus()
+            self.page_scroll.ensureWidgetVisible(editor, 50, 50)
+        self.show_status(result.message)
 
     def go_to_problem(self, step: int) -> None:
         """Select the next (``step`` 1) or previous (-1) problem in the check list and its cells."""

@@ -64,6 +64,7 @@ class RuleResult:
     severity: str
     message: str
     cells: tuple[CellRef, ...]
+    section: str | None = None  # the text section the result is about, if any
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,9 @@ def _eval_text_number(instance: RuleInstance, context: RuleContext) -> RuleResul
         for match in re.finditer(pattern, text):
             if value is None or int(match.group(1)) != value:
                 message = instance.spec.message.format(quote=match.group(0), value="空白" if value is None else value)
-                return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, instance.cells)
+                return RuleResult(
+                    instance.spec.id, instance.key, instance.spec.severity, message, instance.cells, instance.section
+                )
     return None
 
 
@@ -265,7 +268,23 @@ def _eval_text_contains(instance: RuleInstance, context: RuleContext) -> RuleRes
     text = context.text(instance.section)
     if any(word in text for word in instance.spec.data["any"]):
         return None
-    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, instance.spec.message, ())
+    spec = instance.spec
+    return RuleResult(spec.id, instance.key, spec.severity, spec.message, (), instance.section)
+
+
+def _expand_text_blank(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    return [
+        RuleInstance(spec, f"{spec.id}:{section.id}", section.title, None, section=section.id)
+        for section in template.text_sections()
+    ]
+
+
+def _eval_text_blank(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    assert instance.section is not None
+    if context.text(instance.section).strip():
+        return None
+    message = instance.spec.message.format(section=instance.label)
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, (), instance.section)
 
 
 def _eval_layout_years(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
@@ -283,6 +302,7 @@ _EXPANDERS: dict[str, Callable[[Template, RuleSpec], list[RuleInstance]]] = {
     "blank": _expand_blank,
     "text_number": _expand_text_number,
     "text_contains": _expand_text,
+    "text_blank": _expand_text_blank,
     "layout_years": _expand_meta,
     "swing": _expand_swing,
 }
@@ -293,6 +313,7 @@ _EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]]
     "blank": _eval_blank,
     "text_number": _eval_text_number,
     "text_contains": _eval_text_contains,
+    "text_blank": _eval_text_blank,
     "layout_years": _eval_layout_years,
     "swing": _eval_swing,
 }

@@ -393,3 +393,11 @@ def test_text_editors_grow_with_their_text(qtbot, window):
     assert editor.verticalScrollBar().maximum() == 0  # all of it shows; the page scrolls, not the box
     window.session.apply([SetText("s5", "短")], "短文")
     qtbot.waitUntil(lambda: editor.height() == short)
+
+
+def test_a_check_about_a_text_goes_to_that_text(qtbot, window):
+    window.session.apply([SetText("s5", "")], "清空")
+    result = next(r for r in window.session.document.warnings() if r.rule == "B2")
+    window.select_cells(result)
+    qtbot.waitUntil(lambda: window.text_editors["s5"].hasFocus())
+    assert "五、存在的主要问题及改进情况" in window.statusBar().currentMessage()

@@ -117,6 +117,16 @@ def test_fee_statement_required_in_2021_only():
     assert not any(r.rule == "F1" for r in document.warnings())
 
 
+def test_every_numbered_text_section_must_be_written(blank):
+    missing = {r.section: r for r in blank.warnings() if r.rule == "B2"}
+    assert set(missing) == {s.id for s in blank.template.text_sections()}
+    assert missing["s5"].message == "五、存在的主要问题及改进情况尚未填写"
+    blank.apply([SetText("s5", "  \n ")])
+    assert any(r.rule == "B2" and r.section == "s5" for r in blank.warnings())  # blank space is not a text
+    blank.apply([SetText("s5", "一是人员力量不足。")])
+    assert not any(r.rule == "B2" and r.section == "s5" for r in blank.warnings())
+
+
 def test_outdated_layout_warns():
     assert any(r.rule == "L1" for r in Document.new("2019", 2023, "局").warnings())
     assert not any(r.rule == "L1" for r in Document.new("2021", 2023, "局").warnings())
