@@ -108,7 +108,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_set(args: argparse.Namespace) -> int:
     from model.cellref import CellRef
-    from model.edits import SetCell, SetMeta, SetText
+    from model.edits import SetCell, SetMeta, SetReview
     from model.fileformat import load_report, save_report
 
     document = load_report(args.file)
@@ -127,9 +127,11 @@ def cmd_set(args: argparse.Namespace) -> int:
         if not sep:
             raise CliError(f"“{item}”应写作 部分=文本文件，如 s1=总体情况.txt")
         try:
-            edits.append(SetText(section, Path(source).read_text(encoding="utf-8")))
+            edits.extend(document.write_text(section, Path(source).read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError) as exc:
             raise CliError(f"无法读取正文文件“{source}”：{exc}") from exc
+    for section in args.reviewed or []:
+        edits.append(SetReview(section, False))
     if args.agency is not None or args.year is not None:
         edits.append(SetMeta(args.agency, args.year))
     if args.prior:
@@ -176,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("file")
     setter.add_argument("assignments", nargs="*", help="表/行/列=数值，如 3/new/natural=12")
     setter.add_argument("--text", action="append", help="部分=文本文件，如 s1=总体情况.txt")
+    setter.add_argument("--reviewed", action="append", help="确认沿用上年的某部分正文已审阅，如 s5")
     setter.add_argument("--agency")
     setter.add_argument("--year", type=int)
     setter.add_argument("--prior", help="关联上年报告（.nianbao），用于跨年度检查")

@@ -35,7 +35,7 @@ from gui.session import Session
 from gui.table_model import TableGridModel
 from model.cellref import CellRef
 from model.document import Document
-from model.edits import ChangeSet, Edit, SetReview, SetText
+from model.edits import ChangeSet
 from model.errors import NianbaoError
 from model.fileformat import load_report
 from model.rules import ERROR, RuleResult
@@ -92,9 +92,7 @@ class TextSectionEditor(QPlainTextEdit):
             self.setTextCursor(c)
 
     def _on_text_changed(self) -> None:
-        edits: list[Edit] = [SetText(self.section.id, self.toPlainText())]
-        if self.section.id in self._session.document.review_pending:
-            edits.append(SetReview(self.section.id, False))
+        edits = self._session.document.write_text(self.section.id, self.toPlainText())
         try:
             self._session.apply(edits, self.tr("Edit “{title}”").format(title=self.section.title))
         except NianbaoError:

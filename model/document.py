@@ -171,6 +171,14 @@ class Document:
         """Edits that put ``value`` into every blank input cell: "确无数据" in one step."""
         return [SetCell(ref, value) for ref in self.template.input_cells() if ref not in self._values]
 
+    def write_text(self, section_id: str, text: str) -> list[Edit]:
+        """Edits that set a section's text as its author's: a draft carried from last year counts as
+        reviewed once somebody writes it."""
+        edits: list[Edit] = [SetText(section_id, text)]
+        if section_id in self._review:
+            edits.append(SetReview(section_id, False))
+        return edits
+
     def texts(self) -> dict[str, str]:
         return dict(self._texts)
 
@@ -250,6 +258,7 @@ class Document:
                 undo.append(SetReview(edit.section, not edit.pending))
                 (self._review.add if edit.pending else self._review.discard)(edit.section)
                 changes.review.add(edit.section)
+                dependencies.add("review:" + edit.section)
         changes.cells.update(self._shape.graph.recompute(self._values, self._filled, changed_inputs))
         dependencies.update(changes.cells)
         changes.rules = self._reevaluate(dependencies)
@@ -281,7 +290,7 @@ class Document:
 
     def _context(self) -> RuleContext:
         prior = self._prior.values if self._prior is not None else None
-        return RuleContext(self.template, self._values.get, self.text, self._year, prior)
+        return RuleContext(self.template, self._values.get, self.text, self._year, prior, self._review.__contains__)
 
     def _check_section(self, section_id: str) -> None:
         if section_id not in self._texts:
@@ -325,7 +334,12 @@ class Document:
         totals = compute_all(self._shape.graph, inputs)
         values = {**inputs, **totals}
         context = RuleContext(
-            self.template, values.get, self.text, self._year, self._prior.values if self._prior else None
+            self.template,
+            values.get,
+            self.text,
+            self._year,
+            self._prior.values if self._prior else None,
+            self._review.__contains__,
         )
         results = {}
         for instance in self._shape.instances:

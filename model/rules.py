@@ -50,6 +50,7 @@ class RuleInstance:
             deps.add(PRIOR)
         if self.section:
             deps.add("text:" + self.section)
+            deps.add("review:" + self.section)
         if self.spec.kind == "layout_years":
             deps.add(META_YEAR)
         return deps
@@ -76,6 +77,7 @@ class RuleContext:
     text: Callable[[str], str]
     year: int
     prior: Mapping[CellRef, Value] | None  # last year's cells by this layout's ids; absent = no place
+    draft: Callable[[str], bool] = lambda section: False  # text carried from last year, not yet reviewed
 
 
 def expand_rules(template: Template) -> list[RuleInstance]:
@@ -279,6 +281,21 @@ def _expand_text_blank(template: Template, spec: RuleSpec) -> list[RuleInstance]
     ]
 
 
+def _expand_text_draft(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    return [
+        RuleInstance(spec, f"{spec.id}:{section.id}", section.title, None, section=section.id)
+        for section in template.editable_texts()
+    ]
+
+
+def _eval_text_draft(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    assert instance.section is not None
+    if not context.draft(instance.section):
+        return None
+    message = instance.spec.message.format(section=instance.label)
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, (), instance.section)
+
+
 def _eval_text_blank(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
     assert instance.section is not None
     if context.text(instance.section).strip():
@@ -303,6 +320,7 @@ _EXPANDERS: dict[str, Callable[[Template, RuleSpec], list[RuleInstance]]] = {
     "text_number": _expand_text_number,
     "text_contains": _expand_text,
     "text_blank": _expand_text_blank,
+    "text_draft": _expand_text_draft,
     "layout_years": _expand_meta,
     "swing": _expand_swing,
 }
@@ -314,6 +332,7 @@ _EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]]
     "text_number": _eval_text_number,
     "text_contains": _eval_text_contains,
     "text_blank": _eval_text_blank,
+    "text_draft": _eval_text_draft,
     "layout_years": _eval_layout_years,
     "swing": _eval_swing,
 }

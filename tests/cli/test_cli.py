@@ -145,3 +145,17 @@ def test_argparse_errors_are_in_chinese(tmp_path):
     result = nianbao("new", "--template", "2030", "--year", 2025, "--agency", "局", "-o", "x.nianbao", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "参数 --template 的值 '2030' 无效" in result.stderr
+
+
+def test_rolled_forward_texts_are_flagged_until_written_or_marked_reviewed(tmp_path):
+    rolled = tmp_path / "2021.nianbao"
+    assert nianbao("rollforward", EXAMPLE, "-o", rolled).returncode == 0
+    drafts = [line for line in nianbao("check", rolled).stdout.splitlines() if "[B3]" in line]
+    assert len(drafts) == 4 and any("五、存在的主要问题及改进情况" in line for line in drafts)
+    text = tmp_path / "s5.txt"
+    text.write_text("今年的问题是……", encoding="utf-8")
+    assert nianbao("set", rolled, "--text", f"s5={text}", "--reviewed", "s0").returncode == 0
+    remaining = [line for line in nianbao("check", rolled).stdout.splitlines() if "[B3]" in line]
+    assert len(remaining) == 2 and not any("五、" in line or "引言" in line for line in remaining)
+    bad = nianbao("set", rolled, "--reviewed", "s9")
+    assert bad.returncode == 2 and "s9" in bad.stderr
