@@ -26,10 +26,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
-    ):
-        print("nianbao: 没有可用的图形界面（未设置DISPLAY）；命令行用法见 python main.py --help", file=sys.stderr)
+    from gui.display import display_problem
+
+    problem = display_problem(os.environ, sys.platform)
+    if problem is not None:
+        print(f"nianbao: {problem}", file=sys.stderr)
         return 2
     from gui.app import run_gui
 
