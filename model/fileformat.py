@@ -177,7 +177,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, keep_backup: 
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ReportFileError(f"无法在“{folder}”中保存：{exc.strerror or exc}") from exc
+        raise ReportFileError(f"无法在“{folder}”中保存：{_reason(exc)}") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -196,11 +196,19 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, keep_backup: 
 def _reason(exc: OSError) -> str:
     import errno
 
-    if exc.errno == errno.ENOSPC:
-        return "磁盘空间不足"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "没有写入权限或文件被其他程序占用"
-    return exc.strerror or str(exc)
+    reasons = {
+        "ENOSPC": "磁盘空间不足",
+        "EACCES": "没有写入权限或文件被其他程序占用",
+        "EPERM": "没有写入权限或文件被其他程序占用",
+        "ENOENT": "文件夹不存在",
+        "ENOTDIR": "路径中有一部分不是文件夹",
+        "EROFS": "该位置是只读的（如光盘或写保护的U盘）",
+        "EDQUOT": "磁盘配额已用完",
+        "ENAMETOOLONG": "文件名或路径过长",
+    }
+    name = errno.errorcode.get(exc.errno or 0, "")
+    # The operating system's own words (often English) only for what is not listed here.
+    return reasons.get(name) or exc.strerror or str(exc)
 
 
 def _copy_bytes(source: Path, backup: Path) -> None:

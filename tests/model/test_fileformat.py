@@ -109,3 +109,16 @@ def test_bad_files_are_refused_clearly(tmp_path, content, message):
 def test_missing_file(tmp_path):
     with pytest.raises(ReportFileError, match="找不到"):
         load_report(tmp_path / "none.nianbao")
+
+
+def test_save_failures_are_explained_in_chinese(tmp_path, example):
+    import pytest
+
+    from model.errors import ReportFileError
+    from model.fileformat import save_report
+
+    with pytest.raises(ReportFileError, match="文件夹不存在"):
+        save_report(example, tmp_path / "missing" / "r.nianbao")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ReportFileError, match="不是文件夹"):
+        save_report(example, tmp_path / "file" / "r.nianbao")
