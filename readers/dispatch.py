@@ -12,6 +12,8 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 def read_report(path: Path, *, agency: str | None = None, year: int | None = None) -> ImportResult:
     """Import a report from Excel, Word, a web page or text; raise :class:`ImportFailed` with a Chinese message."""
+    if path.is_dir():
+        raise ImportFailed(f"“{path}”是文件夹，请选择要导入的文件")
     if not path.is_file():
         raise ImportFailed(f"找不到文件“{path}”")
     if path.stat().st_size > MAX_INPUT_BYTES:
@@ -33,6 +35,8 @@ def read_report(path: Path, *, agency: str | None = None, year: int | None = Non
         ".htm": "read_html",
         ".docx": "read_docx",
     }
+    if suffix == ".nianbao":
+        raise ImportFailed(f"“{path.name}”本身就是年报文件，直接打开即可，无需导入")
     if suffix not in readers:
         raise ImportFailed(f"不支持导入“{suffix or path.name}”类型的文件（支持 .xlsx、.xlsm、.docx、.html、.txt）")
     import importlib
