@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from model.cellref import CellRef
 from model.document import Document
-from model.edits import SetCell, SetMeta, SetPrior, SetText
+from model.edits import SetCell, SetMeta, SetPrior, SetReview, SetText
 from model.errors import InvalidValue, NotEditable
 from model.prior import PriorYear
 from model.template import load_template
@@ -209,6 +209,8 @@ def edit_sequences(draw):
             batch.append(SetText(draw(st.sampled_from(["s1", "s6"])), draw(st.sampled_from(texts))))
         if draw(st.integers(0, 9)) == 0:
             batch.append(SetMeta(year=draw(st.integers(2019, 2026))))
+        if draw(st.integers(0, 4)) == 0:
+            batch.append(SetReview(draw(st.sampled_from(["s0", "s1", "s5"])), draw(st.booleans())))
         steps.append(batch)
     undo_some = draw(st.booleans())
     return template_id, steps, undo_some
