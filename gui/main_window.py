@@ -7,7 +7,16 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -113,6 +122,7 @@ class MainWindow(QMainWindow):
         self._section_anchors: dict[str, QLabel] = {}
         self._pinned_section: str | None = None  # picked in the navigation, kept while on screen
         self.setMinimumSize(900, 600)
+        self.setAcceptDrops(True)
         self._build_actions()
         self._build_body()
         self.session.changed.connect(self._on_changed)
@@ -540,13 +550,16 @@ class MainWindow(QMainWindow):
 
     def import_dialog(self) -> None:
         """文件 → 导入…: the imported report opens as a new, unsaved document."""
+        from readers.dispatch import IMPORT_SUFFIXES
+
         if not self.confirm_discard():
             return
+        patterns = " ".join(f"*{suffix}" for suffix in IMPORT_SUFFIXES)
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Import Report"),
             self._last_folder(),
-            self.tr("Importable reports (*.xlsx *.xlsm *.docx *.html *.htm *.txt);;All files (*)"),
+            self.tr("Importable reports ({patterns});;All files (*)").format(patterns=patterns),
         )
         if name:
             self.import_path(Path(name))
@@ -570,6 +583,34 @@ class MainWindow(QMainWindow):
         summary = self.tr("Imported {count} values from “{name}”.").format(count=result.values_read, name=path.name)
         self.context.messages.info(self, self.tr("Import finished"), "\n".join([summary, *result.warnings[:20]]))
         return True
+
+    # --- drag and drop ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        """The one local file being dragged, if it is a report or something importable."""
+        from readers.dispatch import IMPORT_SUFFIXES
+
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in (".nianbao", *IMPORT_SUFFIXES) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A dropped report opens; a dropped workbook, Word file or web page is imported."""
+        path = self._dropped_file(event)
+        if path is None:
+            return
+        event.acceptProposedAction()
+        if path.suffix.lower() == ".nianbao":
+            self.open_path(path)
+        elif self.confirm_discard():
+            self.import_path(path)
 
     def export_dialog(self, suffix: str) -> None:
         kinds = {

@@ -8,6 +8,9 @@ from model.errors import ImportFailed
 from readers.assemble import ImportResult, assemble
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+# Published-report readers by suffix (module readers.NAME, function read_NAME); Excel is read as a grid.
+PUBLISHED_READERS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".docx": "docx"}
+IMPORT_SUFFIXES = (".xlsx", ".xlsm", *PUBLISHED_READERS)
 
 
 def read_report(path: Path, *, agency: str | None = None, year: int | None = None) -> ImportResult:
@@ -28,21 +31,14 @@ def read_report(path: Path, *, agency: str | None = None, year: int | None = Non
         from readers.xlsx import read_xlsx
 
         return assemble(read_xlsx(path), agency=agency, year=year, source=path.name)
-    readers = {
-        ".txt": "read_text",
-        ".text": "read_text",
-        ".html": "read_html",
-        ".htm": "read_html",
-        ".docx": "read_docx",
-    }
     if suffix == ".nianbao":
         raise ImportFailed(f"“{path.name}”本身就是年报文件，直接打开即可，无需导入")
-    if suffix not in readers:
+    if suffix not in PUBLISHED_READERS:
         raise ImportFailed(f"不支持导入“{suffix or path.name}”类型的文件（支持 .xlsx、.xlsm、.docx、.html、.txt）")
     import importlib
 
     from readers.published import assemble_published
 
-    module = importlib.import_module(f"readers.{readers[suffix].removeprefix('read_')}")
-    lines = getattr(module, readers[suffix])(path)
+    name = PUBLISHED_READERS[suffix]
+    lines = getattr(importlib.import_module(f"readers.{name}"), f"read_{name}")(path)
     return assemble_published(lines, agency=agency, year=year, source=path.name)

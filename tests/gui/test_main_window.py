@@ -401,3 +401,37 @@ def test_a_check_about_a_text_goes_to_that_text(qtbot, window):
     window.select_cells(result)
     qtbot.waitUntil(lambda: window.text_editors["s5"].hasFocus())
     assert "五、存在的主要问题及改进情况" in window.statusBar().currentMessage()
+
+
+def drop(window, path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    point = QPointF(10, 10)
+    enter = QDragEnterEvent(
+        point.toPoint(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dragEnterEvent(enter)
+    if not enter.isAccepted():
+        return False
+    window.dropEvent(
+        QDropEvent(point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    )
+    return True
+
+
+def test_dropping_a_file_opens_or_imports_it(window, tmp_path):
+    from export.xlsx import export_xlsx
+    from model.document import Document
+
+    other = Document.new("2021", 2025, "拖放测试局")
+    export_xlsx(other, tmp_path / "other.xlsx")
+    assert drop(window, tmp_path / "other.xlsx")
+    assert window.session.document.agency == "拖放测试局" and window.session.dirty
+    window.session.set_clean()
+    assert drop(window, EXAMPLE)
+    assert window.session.path == EXAMPLE and str(EXAMPLE) in window.recent_files()
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    assert not drop(window, tmp_path / "notes.pdf")  # not a kind the editor reads: refused at the door
