@@ -14,6 +14,7 @@ from gui.context import AppContext
 from gui.main_window import MainWindow
 from model.errors import NianbaoError
 from model.fileformat import load_report
+from readers.dispatch import IMPORT_SUFFIXES
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "resources" / "examples" / "qianjiang-cgj-2020.nianbao"
 UI_FONTS = [
@@ -74,11 +75,15 @@ def open_first_window(context: AppContext, args: list[str]) -> MainWindow:
     """The window for a file given on the command line, else the built-in example."""
     path = Path(args[0]) if args else None
     window = MainWindow(context, load_report(EXAMPLE), None)
-    if not window.offer_recovery() and path is not None:
-        try:
-            window.show_document(load_report(path), path)
-        except NianbaoError as exc:
-            context.messages.error(window, QCoreApplication.translate("Application", "Cannot open the file"), str(exc))
+    if window.offer_recovery() or path is None:
+        return window
+    if path.suffix.lower() in IMPORT_SUFFIXES:  # `main.py report.xlsx`, or a file association
+        window.import_path(path)
+        return window
+    try:
+        window.show_document(load_report(path), path)
+    except NianbaoError as exc:
+        context.messages.error(window, QCoreApplication.translate("Application", "Cannot open the file"), str(exc))
     return window
 
 

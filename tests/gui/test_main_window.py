@@ -435,3 +435,16 @@ def test_dropping_a_file_opens_or_imports_it(window, tmp_path):
     assert window.session.path == EXAMPLE and str(EXAMPLE) in window.recent_files()
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     assert not drop(window, tmp_path / "notes.pdf")  # not a kind the editor reads: refused at the door
+
+
+def test_a_workbook_given_at_start_is_imported(qtbot, context, tmp_path):
+    from export.xlsx import export_xlsx
+    from gui.app import open_first_window
+    from model.document import Document
+
+    export_xlsx(Document.new("2021", 2025, "启动导入局"), tmp_path / "start.xlsx")
+    window = open_first_window(context, [str(tmp_path / "start.xlsx")])
+    qtbot.addWidget(window)
+    assert window.session.document.agency == "启动导入局" and window.session.path is None
+    window.session.set_clean()
+    window.close()
