@@ -54,6 +54,8 @@ def paint_pages(printer: QPrinter, images: Iterable[QImage]) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         return 0
+    # The preview shows the pages scaled down: filter them, or thin strokes break up.
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     count = 0
     try:
         for image in images:
