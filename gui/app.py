@@ -14,7 +14,6 @@ from gui.context import AppContext
 from gui.main_window import MainWindow
 from model.errors import NianbaoError
 from model.fileformat import load_report
-from readers.dispatch import IMPORT_SUFFIXES
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "resources" / "examples" / "qianjiang-cgj-2020.nianbao"
 UI_FONTS = [
@@ -77,6 +76,8 @@ def open_first_window(context: AppContext, args: list[str]) -> MainWindow:
     window = MainWindow(context, load_report(EXAMPLE), None)
     if window.offer_recovery() or path is None:
         return window
+    from readers.dispatch import IMPORT_SUFFIXES
+
     if path.suffix.lower() in IMPORT_SUFFIXES:  # `main.py report.xlsx`, or a file association
         window.import_path(path)
         return window

@@ -8,12 +8,8 @@ that Qt's xcb plugin links against; the user gets the exact packages to install 
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import importlib.util
 import re
-import shutil
-import subprocess
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
@@ -61,6 +57,10 @@ def debian_package(library: str) -> str:
 
 def missing_x11_libraries() -> list[str]:
     """Shared libraries Qt's X11 plugin needs and this machine lacks (empty when all are there)."""
+    # Imported here: ctypes.util alone costs a start-up 13 ms that only an X11 start needs.
+    import ctypes
+    import ctypes.util
+
     spec = importlib.util.find_spec("PySide6")
     if spec is None or not spec.submodule_search_locations:
         return []
@@ -78,6 +78,9 @@ def missing_x11_libraries() -> list[str]:
 
 def _not_found(library: Path) -> list[str]:
     """Every dependency the dynamic linker cannot find, as ldd lists them."""
+    import shutil
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return []
