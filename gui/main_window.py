@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QFont,
     QIcon,
     QKeySequence,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,9 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPlainTextEdit,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QStyle,
     QVBoxLayout,
@@ -42,6 +39,7 @@ from gui.grid_view import ReportGrid
 from gui.recovery import RecoveryFile, find_orphans
 from gui.session import Session
 from gui.table_model import TableGridModel
+from gui.text_editor import TextSectionEditor
 from model.cellref import CellRef
 from model.document import Document
 from model.edits import ChangeSet
@@ -51,61 +49,6 @@ from model.rules import ERROR, RuleResult
 from model.template import Section
 
 RECENT_MAX = 8
-
-
-class TextSectionEditor(QPlainTextEdit):
-    """A plain-text editor whose edits go through the session (its own undo is off).
-
-    It grows with its text, so the report page scrolls as one document instead of a box of text
-    scrolling inside a scrolling page; only a text taller than :data:`TALLEST` scrolls on its own.
-    """
-
-    SHORTEST = 110
-    TALLEST = 900
-
-    def __init__(self, session: Session, section: Section) -> None:
-        super().__init__()
-        self._session = session
-        self.section = section
-        self.setUndoRedoEnabled(False)
-        self.setPlaceholderText(section.hint or self.tr("Write “{title}” here").format(title=section.title))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self.SHORTEST)
-        self.load()
-        self.textChanged.connect(self._on_text_changed)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
-
-    def _fit_height(self, *_: object) -> None:
-        # The blocks' laid-out heights, not lines × font height: Chinese falls back to a taller font.
-        content = 0.0
-        block = self.document().begin()
-        while block.isValid():
-            content += self.blockBoundingRect(block).height()
-            block = block.next()
-        content += 2 * (self.frameWidth() + self.document().documentMargin())
-        self.setFixedHeight(int(min(self.TALLEST, max(self.SHORTEST, content + 2))))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_height()  # a wider editor wraps into fewer lines
-
-    def load(self) -> None:
-        text = self._session.document.text(self.section.id)
-        if self.toPlainText() != text:
-            cursor = self.textCursor().position()
-            self.blockSignals(True)
-            self.setPlainText(text)
-            self.blockSignals(False)
-            c = self.textCursor()
-            c.setPosition(min(cursor, len(text)))
-            self.setTextCursor(c)
-
-    def _on_text_changed(self) -> None:
-        edits = self._session.document.write_text(self.section.id, self.toPlainText())
-        try:
-            self._session.apply(edits, self.tr("Edit “{title}”").format(title=self.section.title))
-        except NianbaoError:
-            self.load()
 
 
 class MainWindow(QMainWindow):
