@@ -13,12 +13,12 @@ from typing import Any
 from model.document import Document
 from model.errors import ReportFileError
 
-# suffix → (module, function, what the file is called in messages)
+# suffix → (module, function)
 WRITERS = {
-    ".xlsx": ("export.xlsx", "export_xlsx", "Excel"),
-    ".pdf": ("export.pdf", "export_pdf", "PDF"),
-    ".docx": ("export.docx", "export_docx", "Word"),
-    ".html": ("export.html", "export_html", "网页"),
+    ".xlsx": ("export.xlsx", "export_xlsx"),
+    ".pdf": ("export.pdf", "export_pdf"),
+    ".docx": ("export.docx", "export_docx"),
+    ".html": ("export.html", "export_html"),
 }
 
 
@@ -33,7 +33,7 @@ def writer_for(path: str | os.PathLike[str]) -> Callable[..., Any]:
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     if suffix not in WRITERS:
         raise ReportFileError(f"不支持导出为“{suffix or os.path.basename(os.fspath(path))}”，请使用 {suffixes()}")
-    module, function, _ = WRITERS[suffix]
+    module, function = WRITERS[suffix]
     return getattr(importlib.import_module(module), function)
 
 

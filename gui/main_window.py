@@ -531,27 +531,29 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        """The one local file being dragged, if it is a report or something importable."""
-        from readers.dispatch import IMPORT_SUFFIXES
-
+        """The one local file being dragged."""
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         if len(urls) != 1 or not urls[0].isLocalFile():
             return None
-        path = Path(urls[0].toLocalFile())
-        return path if path.suffix.lower() in (".nianbao", *IMPORT_SUFFIXES) else None
+        return Path(urls[0].toLocalFile())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """A dropped report opens; a dropped workbook, Word file or web page is imported."""
+        """A dropped report opens; a dropped workbook, Word file or web page is imported; anything
+        else (a PDF, say) is refused with the importer's message on what to do instead."""
+        from readers.dispatch import IMPORT_SUFFIXES
+
         path = self._dropped_file(event)
         if path is None:
             return
         event.acceptProposedAction()
         if path.suffix.lower() == ".nianbao":
             self.open_path(path)
+        elif path.suffix.lower() not in IMPORT_SUFFIXES:
+            self.import_path(path)  # refused before anything is replaced, so nothing to save first
         elif self.confirm_discard():
             self.import_path(path)
 

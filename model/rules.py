@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from model.cellref import CellRef
-from model.template import Leaf, RuleSpec, Table, Template
+from model.template import Leaf, RuleSpec, Section, Table, Template
 from model.values import CellKind, Value, format_value
 
 ERROR = "error"
@@ -274,34 +274,31 @@ def _eval_text_contains(instance: RuleInstance, context: RuleContext) -> RuleRes
     return RuleResult(spec.id, instance.key, spec.severity, spec.message, (), instance.section)
 
 
+def _per_section(spec: RuleSpec, sections: list[Section]) -> list[RuleInstance]:
+    return [RuleInstance(spec, f"{spec.id}:{s.id}", s.title, None, section=s.id) for s in sections]
+
+
 def _expand_text_blank(template: Template, spec: RuleSpec) -> list[RuleInstance]:
-    return [
-        RuleInstance(spec, f"{spec.id}:{section.id}", section.title, None, section=section.id)
-        for section in template.text_sections()
-    ]
+    return _per_section(spec, template.text_sections())
 
 
 def _expand_text_draft(template: Template, spec: RuleSpec) -> list[RuleInstance]:
-    return [
-        RuleInstance(spec, f"{spec.id}:{section.id}", section.title, None, section=section.id)
-        for section in template.editable_texts()
-    ]
+    return _per_section(spec, template.editable_texts())
+
+
+def _section_result(instance: RuleInstance) -> RuleResult:
+    message = instance.spec.message.format(section=instance.label)
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, (), instance.section)
 
 
 def _eval_text_draft(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
     assert instance.section is not None
-    if not context.draft(instance.section):
-        return None
-    message = instance.spec.message.format(section=instance.label)
-    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, (), instance.section)
+    return _section_result(instance) if context.draft(instance.section) else None
 
 
 def _eval_text_blank(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
     assert instance.section is not None
-    if context.text(instance.section).strip():
-        return None
-    message = instance.spec.message.format(section=instance.label)
-    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, (), instance.section)
+    return None if context.text(instance.section).strip() else _section_result(instance)
 
 
 def _eval_layout_years(instance: RuleInstance, context: RuleContext) -> RuleResult | None:

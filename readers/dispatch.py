@@ -31,10 +31,16 @@ def read_report(path: Path, *, agency: str | None = None, year: int | None = Non
         from readers.xlsx import read_xlsx
 
         return assemble(read_xlsx(path), agency=agency, year=year, source=path.name)
+    if suffix == ".pdf":
+        raise ImportFailed(
+            f"PDF文件“{path.name}”不能直接导入。请先转为文字（如 pdftotext -layout 报告.pdf 报告.txt，"
+            "或在阅读器中全选复制后存为 .txt），再导入该文本文件"
+        )
     if suffix == ".nianbao":
         raise ImportFailed(f"“{path.name}”本身就是年报文件，直接打开即可，无需导入")
     if suffix not in PUBLISHED_READERS:
-        raise ImportFailed(f"不支持导入“{suffix or path.name}”类型的文件（支持 .xlsx、.xlsm、.docx、.html、.txt）")
+        supported = "、".join(IMPORT_SUFFIXES)
+        raise ImportFailed(f"不支持导入“{suffix or path.name}”类型的文件（支持 {supported}）")
     import importlib
 
     from readers.published import assemble_published

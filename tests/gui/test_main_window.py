@@ -433,8 +433,10 @@ def test_dropping_a_file_opens_or_imports_it(window, tmp_path):
     window.session.set_clean()
     assert drop(window, EXAMPLE)
     assert window.session.path == EXAMPLE and str(EXAMPLE) in window.recent_files()
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
-    assert not drop(window, tmp_path / "notes.pdf")  # not a kind the editor reads: refused at the door
+    (tmp_path / "published.pdf").write_bytes(b"%PDF")
+    assert drop(window, tmp_path / "published.pdf")
+    assert "pdftotext" in window.context.messages.errors[-1]  # told what to do instead
+    assert window.session.path == EXAMPLE  # and the open report stays
 
 
 def test_a_workbook_given_at_start_is_imported(qtbot, context, tmp_path):

@@ -169,3 +169,12 @@ def test_group_label_run_into_a_row_label_still_names_the_row():
     assert label_matches("4.保护第三方合法权益", "4.保护第三方合法权益")
     assert not label_matches("（三）不予4.保护第三方合法权益", "5.属于三类内部事务信息")
     assert not label_matches("很长很长的一段说明文字4.保护第三方合法权益", "4.保护第三方合法权益")
+
+
+def test_pdf_and_report_files_say_what_to_do_instead(tmp_path):
+    for name, hint in (("r.pdf", "pdftotext"), ("r.nianbao", "直接打开")):
+        (tmp_path / name).write_bytes(b"x")
+        with pytest.raises(ImportFailed, match=hint):
+            read_report(tmp_path / name)
+    with pytest.raises(ImportFailed, match="文件夹"):
+        read_report(tmp_path)
