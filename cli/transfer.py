@@ -14,7 +14,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from model.fileformat import load_report
 
     writer_for(args.output)  # an unknown kind is refused before the report is read
-    export_report(load_report(args.file), args.output, font_path=args.font)
+    font = None
+    if args.font:
+        if Path(args.output).suffix.lower() == ".pdf":
+            from export.fonts import check_font
+
+            font = check_font(args.font)  # a wrong font is refused before anything is written
+        else:
+            print("nianbao: 提示：--font 只用于导出PDF，本次未使用", file=sys.stderr)
+    export_report(load_report(args.file), args.output, font_path=font.source if font else None)
     return EXIT_OK
 
 

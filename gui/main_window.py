@@ -573,7 +573,8 @@ class MainWindow(QMainWindow):
     def pdf_font(self) -> str | None:
         """The PDF font file the user picked (remembered), or None to search the machine."""
         value = self.context.settings.value("pdf/font")
-        return value if isinstance(value, str) and value else None
+        # A font removed since it was chosen: search the machine again rather than fail every export.
+        return value if isinstance(value, str) and value and Path(value).is_file() else None
 
     def choose_pdf_font(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -586,14 +587,12 @@ class MainWindow(QMainWindow):
             self.set_pdf_font(name)
 
     def set_pdf_font(self, name: str) -> bool:
-        from export.fonts import find_font
+        from export.fonts import FontError, check_font
 
-        if not find_font(name, search=[]).embedded:
-            self.context.messages.error(
-                self,
-                self.tr("Cannot use this font"),
-                self.tr("Only TrueType fonts can be used (OpenType/CFF fonts cannot be embedded in a PDF)."),
-            )
+        try:
+            check_font(name)
+        except FontError as exc:
+            self.context.messages.error(self, self.tr("Cannot use this font"), str(exc))
             return False
         self.context.settings.setValue("pdf/font", name)
         self.show_status(self.tr("PDF and printing will use the font {name}").format(name=name))

@@ -233,13 +233,13 @@ def test_link_prior_shows_last_year_in_tooltip_and_undoes(qtbot, window, tmp_pat
 
 
 def test_pdf_font_setting_is_remembered_and_refuses_non_truetype(window, tmp_path):
-    from export.fonts import CANDIDATES
+    from export.fonts import body_candidates
 
     bad = tmp_path / "fake.ttf"
     bad.write_bytes(b"not a font")
     assert not window.set_pdf_font(str(bad))
     assert window.pdf_font() is None
-    real = next((p for p, _ in CANDIDATES if Path(p).is_file()), None)
+    real = next((p for p, _ in body_candidates() if Path(p).is_file()), None)
     if real is not None:
         assert window.set_pdf_font(real)
         assert window.pdf_font() == real
