@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.app import EXIT_OK, CliError
+from cli.app import EXIT_OK, CliError, wrote
+from cli.report_path import report_output
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -22,7 +23,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             font = check_font(args.font)  # a wrong font is refused before anything is written
         else:
             print("nianbao: 提示：--font 只用于导出PDF，本次未使用", file=sys.stderr)
-    export_report(load_report(args.file), args.output, font_path=font.source if font else None)
+    document = load_report(args.file)
+    export_report(document, args.output, font_path=font.source if font else None)
+    wrote(f"已导出：{document.title} → {args.output}")
     return EXIT_OK
 
 
@@ -31,7 +34,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from model.fileformat import save_report
     from readers.dispatch import read_report
 
-    output = Path(args.output)
+    output = report_output(args.output)
     try:
         result = read_report(Path(args.file), agency=args.agency, year=args.year)
     except MissingTitle as exc:
@@ -47,9 +50,10 @@ def cmd_rollforward(args: argparse.Namespace) -> int:
     from model.fileformat import load_report, save_report
     from model.rollforward import roll_forward
 
-    output = Path(args.output)
+    output = report_output(args.output)
     result = roll_forward(load_report(args.file), year=args.year)
     for note in result.notes:
         print(f"提示：{note}", file=sys.stderr)
     save_report(result.document, output)
+    wrote(f"已生成：{result.document.title} → {output}")
     return EXIT_OK

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, QTimer
@@ -397,10 +396,7 @@ class MainWindow(QMainWindow):
         self._select_result_cells(self.checks.item(row))
 
     def show_about(self) -> None:
-        try:
-            version = metadata.version("nianbao")
-        except metadata.PackageNotFoundError:
-            version = "?"
+        from cli.version import VERSION as version  # also right in a bundle, which has no package metadata
         text = self.tr(
             "Nianbao {version}\n\nAn editor for the annual report on government information disclosure, "
             "in the official 2021 and 2019 layouts: totals computed, consistency rules checked as you type, "
@@ -567,7 +563,8 @@ class MainWindow(QMainWindow):
         suggested = str(Path(self._last_folder()) / f"{self.session.document.title}{suffix}")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), suggested, kinds[suffix])
         if name:
-            path = Path(name) if name.lower().endswith(suffix) else Path(name + suffix)
+            kept = suffix == ".html" and name.lower().endswith(".htm")  # .htm is a web page too
+            path = Path(name) if name.lower().endswith(suffix) or kept else Path(name + suffix)
             self.export_path(path)
 
     def pdf_font(self) -> str | None:
@@ -652,14 +649,20 @@ class MainWindow(QMainWindow):
     def link_prior(self, path: Path) -> bool:
         """Link last year's report: cross-year checks and last year's values in the cell tooltips."""
         from model.edits import SetPrior
+        from model.prior_check import check_prior_link
         from model.rollforward import prior_of
 
+        document = self.session.document
         try:
+            same = self.session.path is not None and path.resolve() == self.session.path.resolve()
             last = load_report(path)
+            notes = check_prior_link(document.year, document.agency, last, same_file=same)
             self.session.apply([SetPrior(prior_of(last))], self.tr("Link last year’s report"))
         except NianbaoError as exc:
             self.context.messages.error(self, self.tr("Cannot link the report"), str(exc))
             return False
+        if notes:
+            self.context.messages.info(self, self.tr("Link Last Year’s Report"), "\n".join(notes))
         self.show_status(self.tr("Linked last year’s report: {title}").format(title=last.title))
         return True
 

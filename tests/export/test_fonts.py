@@ -187,4 +187,3 @@ def test_gui_refuses_a_latin_font_with_the_reason(qtbot, tmp_path):
     assert window.pdf_font() is None
     window.session.set_clean()
     window.close()
-
