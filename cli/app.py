@@ -38,11 +38,10 @@ def _print_json(data: object) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from cli.report_path import report_output
     from model.document import Document
     from model.fileformat import save_report
 
-    output = report_output(args.output)
+    output = Path(args.output)
     document = Document.new(args.template, args.year, args.agency)
     if not document.template.covers_year(args.year):
         print(f"nianbao: 提示：{args.year}年度的报告一般不使用{document.template.name}", file=sys.stderr)

@@ -662,7 +662,7 @@ class MainWindow(QMainWindow):
             self.context.messages.error(self, self.tr("Cannot link the report"), str(exc))
             return False
         if notes:
-            self.context.messages.info(self, self.tr("Link Last Year’s Report"), "\n".join(notes))
+            self.context.messages.info(self, self.tr("Link last year’s report"), "\n".join(notes))
         self.show_status(self.tr("Linked last year’s report: {title}").format(title=last.title))
         return True
 
