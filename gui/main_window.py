@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.text_editors: dict[str, TextSectionEditor] = {}
         self._section_anchors: dict[str, QLabel] = {}
         self._pinned_section: str | None = None  # picked in the navigation, kept while on screen
+        self.guide_window: QWidget | None = None  # 帮助 › 使用说明 (a GuideWindow), made when first asked for
         self.setMinimumSize(900, 600)
         self.setAcceptDrops(True)
         self._build_actions()
@@ -154,6 +155,10 @@ class MainWindow(QMainWindow):
         checks.addAction(next_problem)
         checks.addAction(self._action(self.tr("Previous Problem"), lambda: self.go_to_problem(-1), "Shift+F8"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self._action(self.tr("User Guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self._action(self.tr("User Guide (PDF, for printing)"), self.show_guide_pdf))
+        help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("About Nianbao"), self.show_about))
         help_menu.addAction(self._action(self.tr("About Qt"), QApplication.aboutQt))
 
@@ -394,6 +399,17 @@ class MainWindow(QMainWindow):
         row = (row + step) % count if row >= 0 else (0 if step > 0 else count - 1)
         self.checks.setCurrentRow(row)
         self._select_result_cells(self.checks.item(row))
+
+    def show_guide(self) -> None:
+        from gui.guide import show_guide
+
+        self.guide_window = show_guide(self, self.guide_window)  # type: ignore[arg-type]
+
+    def show_guide_pdf(self) -> None:
+        from gui.guide import open_guide_pdf
+
+        if not open_guide_pdf():
+            self.context.messages.error(self, self.tr("User Guide"), self.tr("Cannot open the PDF user guide."))
 
     def show_about(self) -> None:
         from cli.version import VERSION as version  # also right in a bundle, which has no package metadata
