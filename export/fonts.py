@@ -114,7 +114,7 @@ def installed_fonts(folders: Iterable[Path]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for folder in folders:
         base_depth = str(folder).rstrip(os.sep).count(os.sep)
-        for root, dirs, files in os.walk(folder):
+        for root, dirs, files in os.walk(folder, followlinks=True):  # depth-bounded, so a link loop ends
             if root.count(os.sep) - base_depth >= SEARCH_DEPTH:
                 dirs.clear()
             for name in files:

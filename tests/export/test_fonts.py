@@ -189,3 +189,14 @@ def test_gui_refuses_a_latin_font_with_the_reason(qtbot, tmp_path):
     assert window.pdf_font() is None
     window.session.set_clean()
     window.close()
+
+
+def test_linked_font_folders_are_searched(tmp_path):
+    elsewhere = tmp_path / "opt" / "cesi"
+    _touch(elsewhere / "CESI_KT_GB2312.TTF")
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    os.symlink(elsewhere, fonts / "cesi")
+    os.symlink(fonts, fonts / "cesi-loop")  # a loop ends at the search depth
+    found = candidates(BODY_FACES, installed_fonts([fonts]))
+    assert [Path(p).name for p, _ in found][:1] == ["CESI_KT_GB2312.TTF"]
