@@ -106,7 +106,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     from model.edits import SetCell, SetMeta, SetReview
     from model.fileformat import load_report, save_report
 
-    if not (args.assignments or args.text or args.reviewed or args.prior or args.agency is not None or args.year):
+    if not (args.assignments or args.text or args.reviewed or args.prior) and args.agency is None and args.year is None:
         raise CliUsage("没有要修改的内容：请给出 表/行/列=数值、--text、--reviewed、--agency、--year 或 --prior")
     document = load_report(args.file)
     edits: list = []
@@ -137,8 +137,24 @@ def cmd_set(args: argparse.Namespace) -> int:
         edits.append(prior_edit(args, document))
     document.apply(edits)
     save_report(document, args.file)
-    wrote(f"已保存：{args.file}（{len(edits)}处修改）")
+    wrote(f"已保存：{args.file}（{_set_summary(args)}）")
     return EXIT_OK
+
+
+def _set_summary(args: argparse.Namespace) -> str:
+    """What ``set`` changed, in words: “填写2个单元格、1部分正文”."""
+    parts = []
+    if args.assignments:
+        parts.append(f"填写{len(args.assignments)}个单元格")
+    if args.text:
+        parts.append(f"{len(args.text)}部分正文")
+    if args.reviewed:
+        parts.append(f"确认审阅{len(args.reviewed)}部分正文")
+    if args.agency is not None or args.year is not None:
+        parts.append("修改报告信息")
+    if args.prior:
+        parts.append(f"关联上年报告 {args.prior}")
+    return "、".join(parts)
 
 
 def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
