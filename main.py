@@ -1,8 +1,10 @@
 """Nianbao entry point: the editor by default, the command line for subcommands.
 
-python main.py                 open the editor with the built-in example report
-python main.py REPORT.nianbao  open the editor with a file
-python main.py new|show|check|set|import|export|rollforward ...   headless (see --help)
+nianbao                 open the editor with the built-in example report
+nianbao REPORT.nianbao  open the editor with a file
+nianbao new|show|check|set|import|export|rollforward ...   headless (see nianbao --help)
+
+(``nianbao`` is the command ``pip install`` makes; ``python main.py`` runs the same from a checkout.)
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     from cli.app import COMMANDS
 
-    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
+    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version")):
         from cli.app import run
 
         return run(args)
     if args and not args[0].startswith("-") and not args[0].endswith(".nianbao") and not os.path.exists(args[0]):
         print(
-            f"nianbao: 未知的命令“{args[0]}”（可用：{'、'.join(COMMANDS)}；用法见 python main.py --help）",
+            f"nianbao: 未知的命令“{args[0]}”（可用：{'、'.join(COMMANDS)}；用法见 nianbao --help）",
             file=sys.stderr,
         )
         return 2

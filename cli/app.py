@@ -1,6 +1,8 @@
-"""``python main.py new|show|check|set|import|export|rollforward ...``.
+"""``nianbao new|show|check|set|import|export|rollforward ...``.
 
-Every failure the user can cause ends in one line on stderr and exit code 2; no traceback.
+Every failure the user can cause ends in one line on stderr and exit code 2; no traceback. stdout
+carries only what a command shows (``show``, ``check``); the one line saying what a command wrote
+goes to stderr, so ``--json`` output stays pure JSON.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
 
+from cli.help_format import ChineseParser
 from model.errors import NianbaoError
 
 EXIT_OK, EXIT_RULE_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
@@ -22,28 +24,13 @@ class CliError(Exception):
     """A usage problem found by the CLI itself (not by the model)."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"nianbao: 参数错误：{_in_chinese(message)}（用法见 python main.py --help）\n")
+class CliUsage(CliError):
+    """A command given without what it needs (``set FILE`` with nothing to set)."""
 
 
-_ARGPARSE_MESSAGES = [
-    (r"the following arguments are required: (.*)", r"缺少参数 \1"),
-    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"参数 \1 的值 \2 无效，可选 \3"),
-    (r"argument (\S+): invalid int value: (.*)", r"参数 \1 应为整数，而不是 \2"),
-    (r"argument (\S+): expected one argument", r"参数 \1 后面缺少值"),
-    (r"unrecognized arguments: (.*)", r"无法识别的参数 \1"),
-]
-
-
-def _in_chinese(message: str) -> str:
-    """argparse speaks English; the users of this tool read Chinese."""
-    import re
-
-    for pattern, replacement in _ARGPARSE_MESSAGES:
-        if re.fullmatch(pattern, message):
-            return re.sub(pattern, replacement, message)
-    return message
+def wrote(text: str) -> None:
+    """The one line a successful command prints about what it wrote (stderr: stdout stays data)."""
+    print(text, file=sys.stderr)
 
 
 def _print_json(data: object) -> None:
@@ -59,6 +46,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not document.template.covers_year(args.year):
         print(f"nianbao: 提示：{args.year}年度的报告一般不使用{document.template.name}", file=sys.stderr)
     save_report(document, output)
+    wrote(f"已新建：{document.title} → {output}")
     return EXIT_OK
 
 
@@ -83,18 +71,23 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     worst = EXIT_OK
     many = len(args.files) > 1
+    reports: list[dict] = []  # several files with --json: one document, printed at the end
     for name in args.files:
         try:
             document = load_report(name)
         except NianbaoError as exc:
             print(f"nianbao: {name}: {exc}", file=sys.stderr)
             worst = EXIT_BAD_INPUT
+            reports.append({"file": name, "errors": [], "warnings": [], "unreadable": str(exc)})
             continue
         code = EXIT_RULE_ERRORS if document.errors() else EXIT_OK
         worst = max(worst, code)
         if args.json:
             data = check_json(document)
-            _print_json({"file": name, **data} if many else data)
+            if many:
+                reports.append({"file": name, **data})
+            else:
+                _print_json(data)
             continue
         if many:
             print(f"== {name}")
@@ -103,6 +96,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         for result in document.warnings():
             print(f"提示 [{result.rule}] {result.message}")
         print(f"共 {len(document.errors())} 个错误，{len(document.warnings())} 个提示")
+    if args.json and many:
+        _print_json({"reports": reports})
     return worst
 
 
@@ -111,6 +106,8 @@ def cmd_set(args: argparse.Namespace) -> int:
     from model.edits import SetCell, SetMeta, SetReview
     from model.fileformat import load_report, save_report
 
+    if not (args.assignments or args.text or args.reviewed or args.prior) and args.agency is None and args.year is None:
+        raise CliUsage("没有要修改的内容：请给出 表/行/列=数值、--text、--reviewed、--agency、--year 或 --prior")
     document = load_report(args.file)
     edits: list = []
     for assignment in args.assignments:
@@ -135,13 +132,29 @@ def cmd_set(args: argparse.Namespace) -> int:
     if args.agency is not None or args.year is not None:
         edits.append(SetMeta(args.agency, args.year))
     if args.prior:
-        from model.edits import SetPrior
-        from model.rollforward import prior_of
+        from cli.prior_link import prior_edit
 
-        edits.append(SetPrior(prior_of(load_report(args.prior))))
+        edits.append(prior_edit(args, document))
     document.apply(edits)
     save_report(document, args.file)
+    wrote(f"已保存：{args.file}（{_set_summary(args)}）")
     return EXIT_OK
+
+
+def _set_summary(args: argparse.Namespace) -> str:
+    """What ``set`` changed, in words: “填写2个单元格、1部分正文”."""
+    parts = []
+    if args.assignments:
+        parts.append(f"填写{len(args.assignments)}个单元格")
+    if args.text:
+        parts.append(f"{len(args.text)}部分正文")
+    if args.reviewed:
+        parts.append(f"确认审阅{len(args.reviewed)}部分正文")
+    if args.agency is not None or args.year is not None:
+        parts.append("修改报告信息")
+    if args.prior:
+        parts.append(f"关联上年报告 {args.prior}")
+    return "、".join(parts)
 
 
 def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
@@ -154,53 +167,115 @@ def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="nianbao", description="政府信息公开工作年度报告编辑器（命令行）")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    """Every subcommand and option, described in Chinese."""
+    from cli.version import VERSION
 
-    new = sub.add_parser("new", help="新建空白报告")
-    new.add_argument("--template", required=True, choices=["2019", "2021"], help="报告格式版本")
-    new.add_argument("--year", required=True, type=int, help="报告年度")
-    new.add_argument("--agency", required=True, help="机关名称")
-    new.add_argument("-o", "--output", required=True, help="输出 .nianbao 文件")
+    parser = ChineseParser(
+        prog="nianbao",
+        description="政务公开年报编辑器：政府信息公开工作年度报告的填报、检查、导入和导出。\n"
+        "不带命令运行 nianbao 打开编辑器；带命令则在命令行中完成，不打开窗口。",
+        epilog="各命令的用法：nianbao 命令 --help，如 nianbao set --help\n"
+        "退出码：0 成功；1 报告有错误（check）；2 参数或文件有问题。",
+    )
+    parser.add_argument("--version", action="version", version=f"nianbao {VERSION}", help="显示版本号并退出")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=ChineseParser, title="命令", metavar="命令")
+
+    def command(name: str, summary: str, description: str = "") -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=summary, description=description or summary)
+
+    new = command(
+        "new",
+        "新建空白报告",
+        "新建一份空白报告（.nianbao 文件）。\n"
+        "例：nianbao new --template 2021 --year 2025 --agency 某某局 -o 2025.nianbao",
+    )
+    new.add_argument(
+        "--template",
+        required=True,
+        choices=["2019", "2021"],
+        help="报告格式：2021（2021年起的新格式）或 2019（旧格式）",
+    )
+    new.add_argument("--year", required=True, type=int, metavar="年度", help="报告年度，如 2025")
+    new.add_argument("--agency", required=True, metavar="机关", help="机关名称，如 某某市某某局")
+    new.add_argument(
+        "-o", "--output", required=True, metavar="报告.nianbao", help="要写入的报告文件（以 .nianbao 结尾）"
+    )
     new.set_defaults(run=cmd_new)
 
-    show = sub.add_parser("show", help="显示报告")
-    show.add_argument("file")
-    show.add_argument("--json", action="store_true", help="以JSON输出")
+    show = command(
+        "show", "显示报告的表格和正文", "在终端显示报告；--json 输出全部单元格（含 表/行/列 编号，供 set 使用）。"
+    )
+    show.add_argument("file", metavar="报告.nianbao", help="要显示的报告")
+    show.add_argument("--json", action="store_true", help="以JSON输出，每个表、行、列都带编号")
     show.set_defaults(run=cmd_show)
 
-    check = sub.add_parser("check", help="检查勾稽关系与常见问题")
-    check.add_argument("files", nargs="+")
-    check.add_argument("--json", action="store_true", help="以JSON输出")
+    check = command(
+        "check", "检查勾稽关系与常见问题", "检查一份或多份报告。退出码：0 没有错误；1 有错误；2 文件无法读取。"
+    )
+    check.add_argument("files", nargs="+", metavar="报告.nianbao", help="要检查的报告，可以给出多份")
+    check.add_argument("--json", action="store_true", help='以JSON输出；多份报告时输出一个 {"reports": [...]}')
     check.set_defaults(run=cmd_check)
 
-    setter = sub.add_parser("set", help="填写单元格或正文")
-    setter.add_argument("file")
-    setter.add_argument("assignments", nargs="*", help="表/行/列=数值，如 3/new/natural=12")
-    setter.add_argument("--text", action="append", help="部分=文本文件，如 s1=总体情况.txt")
-    setter.add_argument("--reviewed", action="append", help="确认沿用上年的某部分正文已审阅，如 s5")
-    setter.add_argument("--agency")
-    setter.add_argument("--year", type=int)
-    setter.add_argument("--prior", help="关联上年报告（.nianbao），用于跨年度检查")
+    setter = command(
+        "set",
+        "填写单元格、正文或报告信息",
+        "修改报告并保存（原文件保留为 .bak）。单元格地址为 表/行/列 编号，用 nianbao show --json 查看。\n"
+        "例：nianbao set 2025.nianbao 3/new/natural=12 --text s1=总体情况.txt --prior 2024.nianbao",
+    )
+    setter.add_argument("file", metavar="报告.nianbao", help="要修改的报告")
+    setter.add_argument(
+        "assignments", nargs="*", metavar="表/行/列=数值", help="要填写的单元格，如 3/new/natural=12；数值留空则清空"
+    )
+    setter.add_argument(
+        "--text", action="append", metavar="部分=文本文件", help="用UTF-8文本文件填写正文，如 s1=总体情况.txt（可重复）"
+    )
+    setter.add_argument(
+        "--reviewed", action="append", metavar="部分", help="确认沿用上年的某部分正文已审阅，如 s5（可重复）"
+    )
+    setter.add_argument("--agency", metavar="机关", help="修改机关名称")
+    setter.add_argument("--year", type=int, metavar="年度", help="修改报告年度")
+    setter.add_argument(
+        "--prior", metavar="上年报告.nianbao", help="关联上一年度的报告，用于跨年度检查（须为上一年度）"
+    )
     setter.set_defaults(run=cmd_set)
 
-    importer = sub.add_parser("import", help="导入Excel、网页、Word或文本格式的报告")
-    importer.add_argument("file")
-    importer.add_argument("-o", "--output", required=True)
-    importer.add_argument("--agency")
-    importer.add_argument("--year", type=int)
+    importer = command(
+        "import",
+        "导入Excel、Word、网页或文本格式的报告",
+        "把已有的报告文件（.xlsx/.xlsm、.docx、.html、.txt）读成 .nianbao 报告，并说明每个数值的来源。",
+    )
+    importer.add_argument("file", metavar="文件", help="要导入的文件")
+    importer.add_argument(
+        "-o", "--output", required=True, metavar="报告.nianbao", help="要写入的报告文件（以 .nianbao 结尾）"
+    )
+    importer.add_argument("--agency", metavar="机关", help="机关名称（文件中找不到标题时需要）")
+    importer.add_argument("--year", type=int, metavar="年度", help="报告年度（文件中找不到标题时需要）")
     importer.set_defaults(run=_lazy("cli.transfer", "cmd_import"))
 
-    exporter = sub.add_parser("export", help="导出为Excel（.xlsx）、PDF、Word（.docx）或网页（.html）")
-    exporter.add_argument("file")
-    exporter.add_argument("-o", "--output", required=True)
-    exporter.add_argument("--font", help="PDF使用的TrueType字体文件（.ttf/.ttc）")
+    exporter = command(
+        "export",
+        "导出为Excel、PDF、Word或网页",
+        "按输出文件的扩展名导出：.xlsx、.pdf、.docx、.html（或 .htm）。\n例：nianbao export 2025.nianbao -o 2025.pdf",
+    )
+    exporter.add_argument("file", metavar="报告.nianbao", help="要导出的报告")
+    exporter.add_argument("-o", "--output", required=True, metavar="输出文件", help="输出文件，扩展名决定格式")
+    exporter.add_argument(
+        "--font",
+        metavar="字体文件",
+        help="PDF使用的中文TrueType字体（.ttf/.ttc），如 C:\\Windows\\Fonts\\simfang.ttf；默认自动查找仿宋、宋体等",
+    )
     exporter.set_defaults(run=_lazy("cli.transfer", "cmd_export"))
 
-    roll = sub.add_parser("rollforward", help="由上年报告生成本年报告")
-    roll.add_argument("file")
-    roll.add_argument("-o", "--output", required=True)
-    roll.add_argument("--year", type=int)
+    roll = command(
+        "rollforward",
+        "由上年报告生成本年报告",
+        "以上年报告为底稿新建本年报告：结转“上年结转”等数值，正文按上年生成草稿（年份顺延），并关联上年报告。",
+    )
+    roll.add_argument("file", metavar="上年报告.nianbao", help="上一年度的报告")
+    roll.add_argument(
+        "-o", "--output", required=True, metavar="报告.nianbao", help="要写入的本年报告（以 .nianbao 结尾）"
+    )
+    roll.add_argument("--year", type=int, metavar="年度", help="新报告的年度（默认为上年报告的下一年）")
     roll.set_defaults(run=_lazy("cli.transfer", "cmd_rollforward"))
     return parser
 
@@ -210,6 +285,9 @@ def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(list(argv))
     try:
         return int(args.run(args))
+    except CliUsage as exc:
+        print(f"nianbao: 参数错误：{exc}（用法见 nianbao {args.command} --help）", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except (NianbaoError, CliError) as exc:
         print(f"nianbao: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

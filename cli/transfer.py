@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.app import EXIT_OK, CliError
+from cli.app import EXIT_OK, CliError, wrote
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -14,7 +14,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from model.fileformat import load_report
 
     writer_for(args.output)  # an unknown kind is refused before the report is read
-    export_report(load_report(args.file), args.output, font_path=args.font)
+    if args.font and Path(args.output).suffix.lower() != ".pdf":
+        print("nianbao: 提示：--font 只用于导出PDF，本次未使用", file=sys.stderr)
+    export_report(load_report(args.file), args.output, font_path=args.font)  # a wrong --font: FontError
+    wrote(f"已导出：{args.output}")
     return EXIT_OK
 
 
@@ -44,4 +47,5 @@ def cmd_rollforward(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"提示：{note}", file=sys.stderr)
     save_report(result.document, output)
+    wrote(f"已生成：{result.document.title} → {output}")
     return EXIT_OK

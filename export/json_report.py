@@ -1,4 +1,8 @@
-"""The JSON forms of ``show --json`` and ``check --json``: a contract other tools are built on."""
+"""The JSON forms of ``show --json`` and ``check --json``: a contract other tools are built on.
+
+Labels are what a person reads; ids are what ``nianbao set`` takes (``3/new/natural=12``, ``--text s1=...``).
+Every table, row, column and section carries both, and each cell its whole address as ``ref``.
+"""
 
 from __future__ import annotations
 
@@ -31,27 +35,43 @@ def report_json(document: Document) -> dict[str, Any]:
             row, column = cell_paths(document, ref)
             cells.append(
                 {
+                    "ref": ref.key(),
+                    "row_id": ref.row,
                     "row": row,
+                    "column_id": ref.column,
                     "column": column,
                     "value": json_number(document.value(ref)),
                     "computed": document.is_total(ref),
                 }
             )
-        tables.append({"title": table.title, "cells": cells})
+        tables.append({"id": table.id, "title": table.title, "cells": cells})
     return {
         "template": document.template.id,
         "year": document.year,
         "agency": document.agency,
         "tables": tables,
-        "sections": [{"title": s.title, "text": document.text(s.id)} for s in document.template.text_sections()],
+        "sections": [
+            {"id": s.id, "title": s.title, "text": document.text(s.id)} for s in document.template.text_sections()
+        ],
     }
 
 
 def result_json(document: Document, result: RuleResult) -> dict[str, Any]:
+    """One check result: its rule id, message and the cells it involves (ids and labels)."""
     cells = []
     for ref in result.cells:
         row, column = cell_paths(document, ref)
-        cells.append({"table": document.template.table(ref.table).title, "row": row, "column": column})
+        cells.append(
+            {
+                "ref": ref.key(),
+                "table_id": ref.table,
+                "table": document.template.table(ref.table).title,
+                "row_id": ref.row,
+                "row": row,
+                "column_id": ref.column,
+                "column": column,
+            }
+        )
     return {"rule": result.rule, "message": result.message, "cells": cells}
 
 

@@ -19,6 +19,7 @@ WRITERS = {
     ".pdf": ("export.pdf", "export_pdf"),
     ".docx": ("export.docx", "export_docx"),
     ".html": ("export.html", "export_html"),
+    ".htm": ("export.html", "export_html"),  # what older Windows tools still name a web page
 }
 
 

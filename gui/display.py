@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
-NO_DISPLAY = "没有可用的图形界面（未设置DISPLAY）；命令行用法见 python main.py --help"
+NO_DISPLAY = "没有可用的图形界面（未设置DISPLAY）；命令行用法见 nianbao --help"
 
 
 def display_problem(

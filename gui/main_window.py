@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, QTimer
@@ -64,6 +63,7 @@ class MainWindow(QMainWindow):
         self.text_editors: dict[str, TextSectionEditor] = {}
         self._section_anchors: dict[str, QLabel] = {}
         self._pinned_section: str | None = None  # picked in the navigation, kept while on screen
+        self.guide_window: QWidget | None = None  # 帮助 › 使用说明 (a GuideWindow), made when first asked for
         self.setMinimumSize(900, 600)
         self.setAcceptDrops(True)
         self._build_actions()
@@ -155,6 +155,10 @@ class MainWindow(QMainWindow):
         checks.addAction(next_problem)
         checks.addAction(self._action(self.tr("Previous Problem"), lambda: self.go_to_problem(-1), "Shift+F8"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self._action(self.tr("User Guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self._action(self.tr("User Guide (PDF, for printing)"), self.show_guide_pdf))
+        help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("About Nianbao"), self.show_about))
         help_menu.addAction(self._action(self.tr("About Qt"), QApplication.aboutQt))
 
@@ -396,11 +400,19 @@ class MainWindow(QMainWindow):
         self.checks.setCurrentRow(row)
         self._select_result_cells(self.checks.item(row))
 
+    def show_guide(self) -> None:
+        from gui.guide import show_guide
+
+        self.guide_window = show_guide(self, self.guide_window)  # type: ignore[arg-type]
+
+    def show_guide_pdf(self) -> None:
+        from gui.guide import open_guide_pdf
+
+        if not open_guide_pdf():
+            self.context.messages.error(self, self.tr("User Guide"), self.tr("Cannot open the PDF user guide."))
+
     def show_about(self) -> None:
-        try:
-            version = metadata.version("nianbao")
-        except metadata.PackageNotFoundError:
-            version = "?"
+        from cli.version import VERSION as version  # also right in a bundle, which has no package metadata
         text = self.tr(
             "Nianbao {version}\n\nAn editor for the annual report on government information disclosure, "
             "in the official 2021 and 2019 layouts: totals computed, consistency rules checked as you type, "
@@ -567,13 +579,15 @@ class MainWindow(QMainWindow):
         suggested = str(Path(self._last_folder()) / f"{self.session.document.title}{suffix}")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), suggested, kinds[suffix])
         if name:
-            path = Path(name) if name.lower().endswith(suffix) else Path(name + suffix)
+            kept = suffix == ".html" and name.lower().endswith(".htm")  # .htm is a web page too
+            path = Path(name) if name.lower().endswith(suffix) or kept else Path(name + suffix)
             self.export_path(path)
 
     def pdf_font(self) -> str | None:
         """The PDF font file the user picked (remembered), or None to search the machine."""
         value = self.context.settings.value("pdf/font")
-        return value if isinstance(value, str) and value else None
+        # A font removed since it was chosen: search the machine again rather than fail every export.
+        return value if isinstance(value, str) and value and Path(value).is_file() else None
 
     def choose_pdf_font(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -586,14 +600,12 @@ class MainWindow(QMainWindow):
             self.set_pdf_font(name)
 
     def set_pdf_font(self, name: str) -> bool:
-        from export.fonts import find_font
+        from export.fonts import FontError, check_font
 
-        if not find_font(name, search=[]).embedded:
-            self.context.messages.error(
-                self,
-                self.tr("Cannot use this font"),
-                self.tr("Only TrueType fonts can be used (OpenType/CFF fonts cannot be embedded in a PDF)."),
-            )
+        try:
+            check_font(name)
+        except FontError as exc:
+            self.context.messages.error(self, self.tr("Cannot use this font"), str(exc))
             return False
         self.context.settings.setValue("pdf/font", name)
         self.show_status(self.tr("PDF and printing will use the font {name}").format(name=name))
@@ -653,14 +665,20 @@ class MainWindow(QMainWindow):
     def link_prior(self, path: Path) -> bool:
         """Link last year's report: cross-year checks and last year's values in the cell tooltips."""
         from model.edits import SetPrior
+        from model.prior_check import check_prior_link
         from model.rollforward import prior_of
 
+        document = self.session.document
         try:
+            same = self.session.path is not None and path.resolve() == self.session.path.resolve()
             last = load_report(path)
+            notes = check_prior_link(document.year, document.agency, last, same_file=same)
             self.session.apply([SetPrior(prior_of(last))], self.tr("Link last year’s report"))
         except NianbaoError as exc:
             self.context.messages.error(self, self.tr("Cannot link the report"), str(exc))
             return False
+        if notes:
+            self.context.messages.info(self, self.tr("Link last year’s report"), "\n".join(notes))
         self.show_status(self.tr("Linked last year’s report: {title}").format(title=last.title))
         return True
 

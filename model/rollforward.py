@@ -90,6 +90,11 @@ def roll_forward(last: Document, year: int | None = None) -> RollForward:
     prior = prior_of(last)
     document = Document(template, last.agency, new_year, prior=prior)
     notes: list[str] = []
+    if new_year > last.year + 1:
+        notes.append(
+            f"新报告是{new_year}年度的，而所给报告是{last.year}年度的，不是上一年度（{new_year - 1}年度）："
+            f"结转的数值和正文来自{new_year - last.year}年前的报告，跨年度检查也与{last.year}年度比较，请逐项核对"
+        )
     try:
         carries = carry_edits(template, prior)
         document.apply(carries)

@@ -15,6 +15,39 @@
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../gui/guide.py" line="27"/>
+        <source>User Guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="37"/>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="40"/>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="43"/>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="45"/>
+        <source>Printable Version (PDF)</source>
+        <translation>打印版（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="48"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="116"/>
@@ -155,88 +188,104 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="158"/>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="412"/>
+        <source>User Guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="160"/>
+        <source>User Guide (PDF, for printing)</source>
+        <translation>使用说明（PDF打印版）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>About Nianbao</source>
         <translation>关于政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>About Qt</source>
         <translation>关于 Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>Main Toolbar</source>
         <translation>常用工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Check Results</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270"/>
+        <location filename="../../gui/main_window.py" line="274"/>
         <source>Preamble (the note before section one; optional)</source>
         <translation>引言（报告开头的说明，可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>draft from last year’s report — please review</source>
         <translation>上年报告转来的草稿，请审阅</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297"/>
+        <location filename="../../gui/main_window.py" line="301"/>
         <source>Layout: {name}</source>
         <translation>格式：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304"/>
+        <location filename="../../gui/main_window.py" line="308"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304"/>
+        <location filename="../../gui/main_window.py" line="308"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305"/>
+        <location filename="../../gui/main_window.py" line="309"/>
         <source>【{tag}】{message}</source>
         <translation>【{tag}】{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="314"/>
         <source>✓ No problems: totals and consistency rules all hold</source>
         <translation>✓ 未发现问题：合计与勾稽关系均已核对</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="312"/>
+        <location filename="../../gui/main_window.py" line="316"/>
         <source>{errors} errors&#x3000;{warnings} warnings</source>
         <translation>错误 {errors} 个&#x3000;提示 {warnings} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313"/>
-        <location filename="../../gui/main_window.py" line="392"/>
+        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>All checks pass</source>
         <translation>检查通过</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>Check Results ({errors} errors, {warnings} warnings)</source>
         <translation>检查结果（错误 {errors}，提示 {warnings}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321"/>
+        <location filename="../../gui/main_window.py" line="325"/>
         <source>{title} (not saved)</source>
         <translation>{title}（未保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323"/>
+        <location filename="../../gui/main_window.py" line="327"/>
         <source>{name}{mark} — Nianbao report editor</source>
         <translation>{name}{mark} — 政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405"/>
+        <location filename="../../gui/main_window.py" line="412"/>
+        <source>Cannot open the PDF user guide.</source>
+        <translation>无法打开PDF版使用说明。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="417"/>
         <source>Nianbao {version}
 
 An editor for the annual report on government information disclosure, in the official 2021 and 2019 layouts: totals computed, consistency rules checked as you type, import from Excel, Word and web pages, export to Excel and PDF.
@@ -249,174 +298,170 @@ Works offline; reports are saved as .nianbao files on this computer.</source>
 无需联网；报告以 .nianbao 文件保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="417"/>
+        <location filename="../../gui/main_window.py" line="429"/>
         <source>Fill blank cells with 0</source>
         <translation>空白单元格填0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="418"/>
+        <location filename="../../gui/main_window.py" line="430"/>
         <source>Filled {count} blank cells with 0</source>
         <translation>已将{count}个空白单元格填为0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="434"/>
         <source>Report Details</source>
         <translation>报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="446"/>
         <source>Change report details</source>
         <translation>修改报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="436"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>Cannot change the report details</source>
         <translation>无法修改报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
-        <location filename="../../gui/main_window.py" line="638"/>
+        <location filename="../../gui/main_window.py" line="483"/>
+        <location filename="../../gui/main_window.py" line="652"/>
         <source>Cannot create the report</source>
         <translation>无法生成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="489"/>
+        <location filename="../../gui/main_window.py" line="501"/>
         <source>Cannot open the file</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503"/>
+        <location filename="../../gui/main_window.py" line="515"/>
         <source>Import Report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="505"/>
+        <location filename="../../gui/main_window.py" line="517"/>
         <source>Importable reports ({patterns});;All files (*)</source>
         <translation>可导入的报告 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="523"/>
+        <location filename="../../gui/main_window.py" line="535"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="526"/>
+        <location filename="../../gui/main_window.py" line="538"/>
         <source>Imported {count} values from “{name}”.</source>
         <translation>已从“{name}”导入{count}个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="527"/>
+        <location filename="../../gui/main_window.py" line="539"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="560"/>
+        <location filename="../../gui/main_window.py" line="574"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="561"/>
+        <location filename="../../gui/main_window.py" line="575"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="562"/>
+        <location filename="../../gui/main_window.py" line="576"/>
         <source>Word document (*.docx)</source>
         <translation>Word文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="563"/>
+        <location filename="../../gui/main_window.py" line="577"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="566"/>
+        <location filename="../../gui/main_window.py" line="580"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="579"/>
+        <location filename="../../gui/main_window.py" line="595"/>
         <source>Choose the PDF font (TrueType: .ttf/.ttc)</source>
         <translation>选择PDF字体（TrueType：.ttf/.ttc）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="581"/>
+        <location filename="../../gui/main_window.py" line="597"/>
         <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
         <translation>TrueType字体 (*.ttf *.ttc);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="592"/>
+        <location filename="../../gui/main_window.py" line="608"/>
         <source>Cannot use this font</source>
         <translation>无法使用此字体</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="593"/>
-        <source>Only TrueType fonts can be used (OpenType/CFF fonts cannot be embedded in a PDF).</source>
-        <translation>只能使用TrueType字体（OpenType/CFF字体无法嵌入PDF）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="597"/>
+        <location filename="../../gui/main_window.py" line="611"/>
         <source>PDF and printing will use the font {name}</source>
         <translation>PDF与打印将使用字体：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="612"/>
+        <location filename="../../gui/main_window.py" line="626"/>
         <source>Sent to the printer</source>
         <translation>已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="620"/>
+        <location filename="../../gui/main_window.py" line="634"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="622"/>
+        <location filename="../../gui/main_window.py" line="636"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="629"/>
-        <location filename="../../gui/main_window.py" line="646"/>
+        <location filename="../../gui/main_window.py" line="643"/>
+        <location filename="../../gui/main_window.py" line="660"/>
         <source>Choose Last Year’s Report</source>
         <translation>选择上年报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="642"/>
+        <location filename="../../gui/main_window.py" line="656"/>
         <source>New from Last Year’s Report</source>
         <translation>从上年报告新建</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="658"/>
+        <location filename="../../gui/main_window.py" line="676"/>
+        <location filename="../../gui/main_window.py" line="681"/>
         <source>Link last year’s report</source>
         <translation>关联上年报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="660"/>
+        <location filename="../../gui/main_window.py" line="678"/>
         <source>Cannot link the report</source>
         <translation>无法关联</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="662"/>
+        <location filename="../../gui/main_window.py" line="682"/>
         <source>Linked last year’s report: {title}</source>
         <translation>已关联上年报告：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="672"/>
+        <location filename="../../gui/main_window.py" line="692"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="686"/>
+        <location filename="../../gui/main_window.py" line="706"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="687"/>
+        <location filename="../../gui/main_window.py" line="707"/>
         <source>{reason}
 
 The report is still open; you can save it somewhere else.</source>
@@ -425,22 +470,22 @@ The report is still open; you can save it somewhere else.</source>
 报告仍然打开，可以换一个位置另存。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="693"/>
+        <location filename="../../gui/main_window.py" line="713"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="707"/>
+        <location filename="../../gui/main_window.py" line="727"/>
         <source>Autosave failed: {reason}</source>
         <translation>自动保存失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="714"/>
+        <location filename="../../gui/main_window.py" line="734"/>
         <source>a new report never saved</source>
         <translation>未保存过的新报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="726"/>
+        <location filename="../../gui/main_window.py" line="746"/>
         <source>Nianbao reports (*.nianbao);;All files (*)</source>
         <translation>年报文件 (*.nianbao);;所有文件 (*)</translation>
     </message>

@@ -36,7 +36,15 @@ def test_new_show_check(tmp_path, template, year):
         if c["row"] == ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"]
         and c["column"] == ["申请人情况", "法人或其他组织", "商业企业"]
     )
-    assert cell == {"row": cell["row"], "column": cell["column"], "value": None, "computed": False}
+    assert cell == {
+        "ref": "3/deny_1/business",
+        "row_id": "deny_1",
+        "row": cell["row"],
+        "column_id": "business",
+        "column": cell["column"],
+        "value": None,
+        "computed": False,
+    }
     totals = [c for c in table3["cells"] if c["computed"]]
     assert any(c["row"] == ["三、本年度办理结果", "（七）总计"] for c in totals)
     assert all(c["column"] == ["申请人情况", "总计"] or c["row"][-1] == "（七）总计" for c in totals)
@@ -70,8 +78,12 @@ def test_check_json_and_exit_code(tmp_path):
     assert error["rule"] == "R1"
     assert error["message"] == "自然人：一＋二＝12，三（七）＋四＝11，相差1"
     assert {
+        "ref": "3/carryover/natural",
+        "table_id": "3",
         "table": "三、收到和处理政府信息公开申请情况",
+        "row_id": "carryover",
         "row": ["四、结转下年度继续办理"],
+        "column_id": "natural",
         "column": ["申请人情况", "自然人"],
     } in error["cells"]
 

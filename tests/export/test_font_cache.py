@@ -1,10 +1,9 @@
-from pathlib import Path
 
 import pytest
 
-from export.fonts import CANDIDATES
+from export.fonts import body_candidates
 
-FONT = next(((p, i) for p, i in CANDIDATES if Path(p).is_file()), None)
+FONT = next(iter(body_candidates()), None)
 
 
 @pytest.mark.skipif(FONT is None, reason="no TrueType CJK font on this machine")

@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from export.fonts import CANDIDATES, find_font
+from export.fonts import body_candidates, find_font
 from export.pdf import export_pdf
 from model.document import Document
 from model.edits import SetText
 from tests.conftest import EXAMPLE, nianbao
 
-HAS_TTF = any(Path(p).is_file() for p, _ in CANDIDATES)
+HAS_TTF = bool(body_candidates())
 ROOT = Path(__file__).resolve().parents[2]
 
 
