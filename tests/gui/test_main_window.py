@@ -411,8 +411,9 @@ def drop(window, path):
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
     point = QPointF(10, 10)
+    # Qt's own signatures: a drag enters at a QPoint, a drop lands at a QPointF.
     enter = QDragEnterEvent(
-        point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        point.toPoint(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     window.dragEnterEvent(enter)
     if not enter.isAccepted():
