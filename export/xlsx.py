@@ -6,6 +6,7 @@ values, so viewers that do not recalculate still show the right numbers.
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -17,11 +18,11 @@ from xlsxwriter.worksheet import Worksheet
 from export.report_parts import SectionTitle, TableHeading, TablePart, Text, Title, report_parts
 from export.sheet_grid import SHEET_COLUMNS, physical_starts, physical_widths
 from export.sheet_pages import Block, page_breaks
-from export.sheet_text import text_height
+from export.sheet_text import CELL_PADDING, text_em, text_height
 from model.document import Document
 from model.errors import ReportFileError
 from model.fileformat import write_atomically
-from model.grid import GridLayout, Part, layout_table
+from model.grid import GridCell, GridLayout, Part, layout_table
 from model.template import Table
 from model.values import CellKind
 
@@ -56,6 +57,7 @@ PRINT_SCALE = int(100 * PRINTABLE_PT[0] / (SHEET_COLUMNS * COLUMN_PT_WIDEST))
 PAGE_ROWS_PT = PRINTABLE_PT[1] * 100 / PRINT_SCALE * 0.97
 SPACER_PT = 12.0
 MAX_ROW_PT = 409.0  # Excel's limit for one row
+SHRINK_AT_MOST = 1.3  # a header is shrunk to one line by at most this factor, else it wraps
 
 SIZES = {"title": 16, "section": 12, "text": 11, "heading": 10, "table": 10}
 MIN_HEIGHTS = {"title": 30.0, "section": 20.0, "text": 0.0, "heading": 18.0, "header": 22.0, "row": 18.0}
@@ -71,6 +73,9 @@ def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
         "text": book.add_format({**base, "font_size": SIZES["text"], "valign": "top"}),
         "heading": book.add_format({**base, "font_size": SIZES["heading"], "bold": True}),
         "header": book.add_format({**border, "align": "center", "bg_color": "#EEF1F6"}),
+        "header_shrink": book.add_format(
+            {**border, "align": "center", "bg_color": "#EEF1F6", "text_wrap": False, "shrink": True}
+        ),
         "label": book.add_format({**border, "align": "left", "bg_color": "#EEF1F6"}),
         "label_center": book.add_format({**border, "align": "center", "bg_color": "#EEF1F6"}),
         "count": book.add_format({**border, "align": "right", "num_format": "0", "locked": False}),
@@ -173,6 +178,8 @@ def _write_table(
             continue
         if cell.part is Part.ROW_HEADER:
             fmt = formats["label"] if cell.row_span == 1 else formats["label_center"]
+        elif _shrinks(cell, widths):
+            fmt = formats["header_shrink"]
         else:
             fmt = formats["header"]
         if (first_row, first_col) != (last_row, last_col):
@@ -208,13 +215,26 @@ def _write_table(
     return Block(top, top + layout.rows - 1, split_before=split_before)
 
 
+def _cell_width(cell: GridCell, widths: list[int]) -> float:
+    return sum(widths[cell.column : cell.column + cell.column_span]) * COLUMN_PT
+
+
+def _shrinks(cell: GridCell, widths: list[int]) -> bool:
+    """A short column header a little too wide for its narrow column (结果维持 in table 四) is shrunk to
+    one line rather than wrapped into 结果维/持."""
+    if cell.part is not Part.COLUMN_HEADER or "\n" in cell.text:
+        return False
+    room = _cell_width(cell, widths) - CELL_PADDING
+    return room < text_em(cell.text) * SIZES["table"] <= room * SHRINK_AT_MOST
+
+
 def table_row_heights(layout: GridLayout, widths: list[int]) -> list[float]:
     """Height in points of each grid row, tall enough for every header and label to show whole."""
     heights = [MIN_HEIGHTS["header" if r < layout.header_rows else "row"] for r in range(layout.rows)]
     texts = [c for c in layout.cells if c.part is not Part.DATA and c.text]
     # Cells of one row first: a label spanning several rows only adds what those rows still lack.
     for cell in sorted(texts, key=lambda c: c.row_span):
-        width = sum(widths[cell.column : cell.column + cell.column_span]) * COLUMN_PT
+        width = math.inf if _shrinks(cell, widths) else _cell_width(cell, widths)
         needed = min(MAX_ROW_PT * cell.row_span, text_height(cell.text, width, SIZES["table"]))
         rows = range(cell.row, cell.row + cell.row_span)
         lacking = needed - sum(heights[r] for r in rows)
