@@ -98,9 +98,7 @@ def long_report() -> Document:
     document = Document.new("2021", 2024, "某某省某某市某某区人民政府办公室")
     sentence = "本机关坚持以公开为常态、不公开为例外，2024年共主动公开政府信息1234条，其中规范性文件56件（占4.5%）。"
     texts = {
-        section.id: "\n".join(
-            sentence * (3 + (n + i) % 9) if (n + i) % 5 else "" for i in range(3 + 2 * (n % 3))
-        )
+        section.id: "\n".join(sentence * (3 + (n + i) % 9) if (n + i) % 5 else "" for i in range(3 + 2 * (n % 3)))
         for n, section in enumerate(document.template.editable_texts())
     }
     document.apply([SetText(section_id, text) for section_id, text in texts.items()])
