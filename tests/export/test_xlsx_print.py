@@ -11,11 +11,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import openpyxl
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from export.xlsx import MARGINS_IN, PRINT_SCALE, export_xlsx
+from export.xlsx import MARGINS_IN, PRINT_SCALE, SHEET_NAME, export_xlsx
 from model.document import Document
 from model.edits import SetCell, SetText
 from model.grid import Part, layout_table
@@ -119,8 +120,23 @@ def filled_document(template_id: str) -> Document:
     return document
 
 
+def full_pages_report() -> Document:
+    """One-line paragraphs enough for several pages: each page is filled to the writer's estimate of a page."""
+    document = Document.new("2019", 2020, "测试市测试局")
+    first = document.template.editable_texts()[1].id
+    document.apply([SetText(first, "\n".join(f"第{i}段。" for i in range(160)))])
+    return document
+
+
+@dataclass(frozen=True)
+class Printout:
+    document: Document
+    pages: list[Page]
+    breaks: list[int]  # rows the workbook starts a page at
+
+
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Document, list[Page]]]:
+def printouts(tmp_path_factory: pytest.TempPathFactory) -> list[Printout]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice is not installed")
@@ -133,6 +149,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Document, li
         "filled2019": filled_document("2019"),
         "filled2021": filled_document("2021"),
         "long": long_report(),
+        "full": full_pages_report(),
     }
     for name, document in documents.items():
         export_xlsx(document, folder / f"{name}.xlsx")
@@ -144,7 +161,24 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Document, li
         capture_output=True,
         timeout=300,
     )
-    return [(document, read_pages(folder / f"{name}.pdf")) for name, document in documents.items()]
+    result = []
+    for name, document in documents.items():
+        sheet = openpyxl.load_workbook(folder / f"{name}.xlsx")[SHEET_NAME]
+        breaks = [brk.id for brk in sheet.row_breaks.brk]
+        result.append(Printout(document, read_pages(folder / f"{name}.pdf"), breaks))
+    return result
+
+
+@pytest.fixture(scope="module")
+def printed(printouts: list[Printout]) -> list[tuple[Document, list[Page]]]:
+    return [(printout.document, printout.pages) for printout in printouts]
+
+
+def test_pages_break_only_where_the_workbook_says(printouts):
+    """LibreOffice adds no page break of its own: the writer's page height and print scale are right."""
+    for printout in printouts:
+        assert len(printout.pages) == len(printout.breaks) + 1, printout.document.title
+    assert max(len(printout.pages) for printout in printouts) >= 4
 
 
 def test_every_label_and_text_is_printed(printed):
