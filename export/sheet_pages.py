@@ -44,13 +44,13 @@ def page_breaks(heights: dict[int, float], blocks: list[Block], page_height: flo
     for group in groups:
         first, last = group[0].first, group[-1].last
         needed = height(first, last)
-        if used and used + needed > page_height:
-            breaks.append(first)
-            used = 0.0
-        if needed <= page_height - used:
+        if needed <= page_height:
+            if used + needed > page_height:
+                breaks.append(first)
+                used = 0.0
             used += needed
             continue
-        # Taller than a page: fill each page up to the last row where a break is allowed.
+        # Taller than a page: it starts where it is and fills each page up to the last row where it may break.
         allowed = sorted({row for block in group for row in (block.first, *block.split_before)} - {first})
         start = first
         for row in range(first, last + 2):

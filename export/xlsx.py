@@ -30,15 +30,6 @@ SHEET_NAME = "年度报告"
 FONT = "宋体"
 COLUMN_WIDTH = 6.3  # characters of the workbook's default font (Arial 10)
 
-# The default font decides how wide a "character" of column width is. Calibri, XlsxWriter's default, is
-# missing on most Linux desktops and LibreOffice then measures columns with a wider substitute, so the
-# sheet no longer fits the page; Arial has a metric twin (Liberation Sans) wherever LibreOffice runs.
-WORKBOOK_OPTIONS = {
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "default_format_properties": {"font_name": "Arial", "font_size": 10, "font_scheme": False, "theme": -1},
-    "default_row_height": 17,  # pixels: Arial 10's 12.75 points
-}
 
 # One column of COLUMN_WIDTH in points: Excel rounds it to whole pixels (int(6.3 * 7 + 0.5) + 5 = 49 px);
 # LibreOffice takes the stored width (7 digits) times Arial's digit width, 5.56 points. Text wraps in the
@@ -61,6 +52,21 @@ SHRINK_AT_MOST = 1.3  # a header is shrunk to one line by at most this factor, e
 
 SIZES = {"title": 16, "section": 12, "text": 11, "heading": 10, "table": 10}
 MIN_HEIGHTS = {"title": 30.0, "section": 20.0, "text": 0.0, "heading": 18.0, "header": 22.0, "row": 18.0}
+
+
+def workbook_options() -> dict:
+    """Options for a workbook that holds the report sheet (a fresh dict: XlsxWriter writes into it).
+
+    The default font decides how wide a "character" of column width is. Calibri, XlsxWriter's default, is
+    missing on most Linux desktops and LibreOffice then measures columns with a wider substitute, so the
+    sheet no longer fits the page; Arial has a metric twin (Liberation Sans) wherever LibreOffice runs.
+    """
+    return {
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "default_format_properties": {"font_name": "Arial", "font_size": 10, "font_scheme": False, "theme": -1},
+        "default_row_height": 17,  # pixels: Arial 10's 12.75 points
+    }
 
 
 def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
@@ -87,14 +93,14 @@ def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
 
 def write_workbook(document: Document, path: Path) -> None:
     """Write the workbook to ``path`` (a temporary file; :func:`export_xlsx` renames it)."""
-    book = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    book = xlsxwriter.Workbook(str(path), workbook_options())
     write_report_sheet(book, document)
     book.set_properties({"title": document.title, "author": document.agency, "comments": "由政务公开年报编辑器导出"})
     book.close()
 
 
 def write_report_sheet(book: xlsxwriter.Workbook, document: Document, name: str = SHEET_NAME) -> Worksheet:
-    """Add the report as one printable sheet to ``book`` (made with :data:`WORKBOOK_OPTIONS`)."""
+    """Add the report as one printable sheet to ``book`` (made with :func:`workbook_options`)."""
     formats = _formats(book)
     sheet = book.add_worksheet(name)
     sheet.set_column(0, SHEET_COLUMNS - 1, COLUMN_WIDTH)
