@@ -112,13 +112,17 @@ def write_report_sheet(book: xlsxwriter.Workbook, document: Document, name: str 
 
     def merged_text(text: str, fmt: str, keep_with_next: bool = False) -> None:
         nonlocal row
+        needed = max(MIN_HEIGHTS[fmt], text_height(text, full_width, SIZES[fmt]) + (4 if fmt == "title" else 0))
+        # Excel caps a row at 409 points: a longer paragraph gets a cell merged over as many rows as it needs
+        # (still one cell, so it reads back as one paragraph), up to a page.
+        count = min(math.ceil(needed / MAX_ROW_PT), max(1, int(PAGE_ROWS_PT // MAX_ROW_PT)))
+        sheet.merge_range(row, 0, row + count - 1, last, "", formats[fmt])
         # write_string: user text is never a formula, whatever it starts with
-        sheet.merge_range(row, 0, row, last, "", formats[fmt])
         sheet.write_string(row, 0, text, formats[fmt])
-        needed = text_height(text, full_width, SIZES[fmt]) + (4 if fmt == "title" else 0)
-        heights[row] = min(MAX_ROW_PT, max(MIN_HEIGHTS[fmt], needed))
-        blocks.append(Block(row, row, keep_with_next))
-        row += 1
+        for number in range(row, row + count):
+            heights[number] = min(MAX_ROW_PT, needed / count)
+        blocks.append(Block(row, row + count - 1, keep_with_next))
+        row += count
 
     def spacer() -> None:
         nonlocal row
@@ -134,7 +138,7 @@ def write_report_sheet(book: xlsxwriter.Workbook, document: Document, name: str 
             case Text(paragraphs=paragraphs, preamble=True):
                 merged_text("\n".join(paragraphs), "text")
             case Text(paragraphs=paragraphs):
-                # Excel caps a row at 409 points: long texts go one paragraph per row.
+                # One paragraph per cell, so that pages can break between paragraphs.
                 for paragraph in paragraphs:
                     # An empty paragraph is written as one space so that a reader sees the blank line.
                     merged_text(paragraph or " ", "text")

@@ -92,3 +92,22 @@ def test_tables_are_never_split_and_titles_stay_with_what_follows(tmp_path):
 def bordered(sheet, row: int) -> bool:
     """True for a row of a table (its data cells are bordered; merged labels may not say so)."""
     return any(cell.border.top.style is not None for cell in sheet[row])
+
+
+def test_a_paragraph_taller_than_excel_allows_a_row_gets_several_rows_and_reads_back(tmp_path):
+    from readers.dispatch import read_report
+
+    document = Document.new("2021", 2024, "某局")
+    sentence = "本机关坚持以公开为常态、不公开为例外，共主动公开政府信息1234条，其中规范性文件56件（占4.5%）。"
+    long = sentence * 45  # about 2,500 characters: 40 lines, more than Excel's 409-point row
+    first = document.template.editable_texts()[1].id
+    document.apply([SetText(first, "短段落。\n" + long)])
+    path = tmp_path / "r.xlsx"
+    export_xlsx(document, path)
+    sheet, _ = _rows(path)
+    cell = next(c for line in sheet.iter_rows() for c in line if c.value == long)
+    merged = next(m for m in sheet.merged_cells.ranges if m.min_row == cell.row)
+    assert merged.max_row > merged.min_row
+    total = sum(sheet.row_dimensions[r].height for r in range(merged.min_row, merged.max_row + 1))
+    assert total >= text_height(long, 18 * COLUMN_PT, 11)
+    assert read_report(path).document.texts() == document.texts()
