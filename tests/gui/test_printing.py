@@ -259,3 +259,37 @@ def test_preview_shows_every_pdf_page(qtbot, tmp_path, example):
     widget.updatePreview()
     assert widget.pageCount() == len(PdfReader(io.BytesIO(pdf_bytes(example))).pages)
     dialog.close()
+
+
+def test_pages_are_never_enlarged_or_stretched():
+    from PySide6.QtCore import QRectF
+
+    from gui.printing import place_page
+
+    dpi = 600
+    a3 = QRectF(0, 0, 297 / 25.4 * dpi, 420 / 25.4 * dpi)
+    placement = place_page(A4, a3, dpi)
+    assert placement.scale == 1.0
+    assert placement.target.center().x() == pytest.approx(a3.center().x())
+    landscape = QRectF(0, 0, 297 / 25.4 * dpi, 210 / 25.4 * dpi)
+    placement = place_page(A4, landscape, dpi)
+    assert placement.scale == pytest.approx(210 / 297, abs=0.001)
+    assert placement.target.width() / placement.target.height() == pytest.approx(A4[0] / A4[1], abs=0.001)
+    assert placement.target.center().x() == pytest.approx(landscape.center().x())
+
+
+def test_page_ranges_like_1_and_3_to_4(qtbot, tmp_path):
+    from PySide6.QtGui import QPageRanges
+
+    from gui.printing import chosen_pages
+
+    printer = pdf_printer(tmp_path / "x.pdf")
+    assert chosen_pages(printer, 4) == [0, 1, 2, 3]
+    ranges = QPageRanges()
+    ranges.addPage(1)
+    ranges.addRange(3, 4)
+    printer.setPageRanges(ranges)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    assert chosen_pages(printer, 4) == [0, 2, 3]
+    printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
+    assert chosen_pages(printer, 4) == [3, 2, 0]
