@@ -17,8 +17,12 @@ def physical_widths(layout: GridLayout) -> list[int]:
     """Physical columns taken by each grid column of a table."""
     labels = LABEL_SPANS[layout.label_columns]
     data_columns = layout.columns - layout.label_columns
-    each = max(1, (SHEET_COLUMNS - sum(labels)) // max(1, data_columns))
-    return labels + [each] * data_columns
+    free = SHEET_COLUMNS - sum(labels)
+    if data_columns <= 0 or data_columns >= free:
+        return labels + [1] * data_columns
+    # Columns left over go to evenly spaced data columns (the 总计 of each group in table 四), so every
+    # table spans the full width like the official form.
+    return labels + [(free * (i + 1)) // data_columns - (free * i) // data_columns for i in range(data_columns)]
 
 
 def physical_starts(layout: GridLayout) -> list[int]:
