@@ -59,6 +59,7 @@ class ReportGrid(QTableView):
     def __init__(self, model: TableGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid_model = model
+        model.setParent(self)  # the model lives and dies with its view
         self.setModel(model)
         self.setItemDelegate(_CellDelegate(self))
         self.horizontalHeader().hide()
@@ -97,6 +98,11 @@ class ReportGrid(QTableView):
         for row in range(layout.rows):
             self.setRowHeight(row, max(self.rowHeight(row), 26))
         self._fit_size()
+
+    def release(self) -> None:
+        """The report shown is being replaced: leave the session and go when the page goes."""
+        self.grid_model.detach()
+        self.grid_model.modelReset.disconnect(self.apply_layout)
 
     def _fit_size(self) -> None:
         width = sum(self.columnWidth(c) for c in range(self.grid_model.columnCount())) + 2

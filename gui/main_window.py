@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
         self._build_sections()
 
     def _build_sections(self) -> None:
+        for grid in self.grids.values():
+            grid.release()  # the old page (views, their models) is deleted by setWidget below
         self.grids.clear()
         self.text_editors.clear()
         self._section_anchors.clear()
@@ -250,7 +252,7 @@ class MainWindow(QMainWindow):
                 if table.heading:
                     heading = QLabel(table.heading)
                     layout.addWidget(heading)
-                model = TableGridModel(self.session, table, self)
+                model = TableGridModel(self.session, table)
                 model.message.connect(self.show_status)
                 grid = ReportGrid(model)
                 grid.setObjectName(f"grid_{table.id}")

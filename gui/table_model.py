@@ -182,3 +182,14 @@ class TableGridModel(QAbstractTableModel):
         self.beginResetModel()
         self._marked = self._current_marks()
         self.endResetModel()
+
+    def detach(self) -> None:
+        """Stop following the session: the document it shows is being replaced.
+
+        A model left connected would handle every later edit of the next document (whose tables may
+        have other rows under the same id) and would never be freed.
+        """
+        try:
+            self._session.changed.disconnect(self._on_changed)
+        except (RuntimeError, TypeError):  # already detached
+            pass
