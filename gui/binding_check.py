@@ -50,7 +50,7 @@ def binding_problem() -> str | None:
     python = tuple(sys.version_info[:2])
     shown = f"{python[0]}.{python[1]}"
     if known_bad(binding, python):  # type: ignore[arg-type]
-        found = f"已知缺陷：PySide6 {binding} 与 Python {shown} 搭配使用时，每发出一个界面信号都会损坏 Python 的内部计数"
+        found = f"已知缺陷：PySide6 {binding} 与 Python {shown} 搭配使用时，每发出一个界面信号都会损坏 Python 内部计数"
     elif refcount_leaks():
         found = f"检测到缺陷：PySide6 {binding} 在 Python {shown} 上发出界面信号时会损坏 Python 的内部计数"
     else:

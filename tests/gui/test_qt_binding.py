@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-import tomllib
 
 import PySide6
 import pytest
@@ -107,6 +106,7 @@ def test_a_leaking_binding_of_unknown_version_is_refused(monkeypatch):
 
 
 def qt_requirements(python_version: str) -> list[Requirement]:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     environment = {**default_environment(), "python_version": python_version}
     found = [Requirement(r) for r in data["project"]["dependencies"]]
