@@ -121,4 +121,3 @@ def test_install_never_picks_a_known_bad_pair(python_version):
     for version, _ in binding_check.KNOWN_BAD:
         assert requirements[0].specifier.contains(version) is not binding_check.known_bad(version, python)
     assert requirements[0].specifier.contains("6.11.3")
-
