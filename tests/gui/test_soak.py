@@ -84,7 +84,7 @@ class Typist:
             self.rss_after_warm_up = resident_bytes()
         if self.typed % 40 == 0:
             self.undo_redo(ref)
-        if self.typed % 75 == 0:
+        if self.typed % 50 == 0:
             self.copy_paste(grid)
 
     def undo_redo(self, ref: CellRef) -> None:
