@@ -31,7 +31,8 @@ def _quoted(text: str, start: int) -> tuple[str, int] | None:
 
 
 def parse_tsv(text: str) -> list[list[str]]:
-    """Rows of cells; a trailing newline does not make an empty last row.
+    """Rows of cells; a trailing newline does not make an empty last row, but blank cells copied
+    from Excel (``"\t\n"``) are a row of blanks, which clear the cells they are pasted on.
 
     Quoted cells (holding tabs, newlines or ``""``) are read as Excel writes them; a stray quote
     that never closes is an ordinary character, as when Excel pastes it, so a text of any length
@@ -61,8 +62,6 @@ def parse_tsv(text: str) -> list[list[str]]:
         position += 1
         if position >= length and text[position - 1] == "\n":
             break
-    while rows and all(not cell for cell in rows[-1]):
-        rows.pop()
     return rows
 
 

@@ -218,3 +218,16 @@ def test_a_text_section_paste_with_control_characters_is_refused_with_a_message(
     qtbot.keyClick(editor, Qt.Key.Key_V, CTRL)
     assert window.session.document.text("s5") == before == editor.toPlainText()
     assert "未接受" in status(window) and "控制字符" in status(window)
+
+
+def test_copied_blank_cells_paste_as_blanks(qtbot, window):
+    grid = go_to(qtbot, window, ref("new", "natural"))
+    qtbot.keyClick(grid, Qt.Key.Key_Right, SHIFT)
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    qtbot.keyClick(grid, Qt.Key.Key_C, CTRL)
+    assert QGuiApplication.clipboard().text() == "\t\n"
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    qtbot.keyClick(grid, Qt.Key.Key_Left)
+    qtbot.keyClick(grid, Qt.Key.Key_V, CTRL)
+    assert value(window, "carried", "natural") is None and value(window, "carried", "business") is None
+    assert "已粘贴2个单元格" in status(window)
