@@ -11,10 +11,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHeaderView,
     QLineEdit,
@@ -80,6 +81,7 @@ class ReportGrid(QTableView):
     def __init__(self, model: TableGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid_model = model
+        self._hop_to_editor = False
         model.setParent(self)  # the model lives and dies with its view
         self.setModel(model)
         self.setItemDelegate(_CellDelegate(self))
@@ -100,6 +102,22 @@ class ReportGrid(QTableView):
         self.setStyleSheet("QTableView { gridline-color: #9aa5b1; border: 1px solid #9aa5b1; }")
         model.modelReset.connect(self.apply_layout)
         self.apply_layout()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # Qt repaints the whole view when it loses or regains focus (for the selection colour). Into
+        # and back out of the cell's own editor, on every value typed, that redrew the whole table:
+        # most of an edit's time. The edited cell is under the editor, so nothing needs repainting.
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.parent() is self.viewport():
+            self._hop_to_editor = True
+            return
+        super().focusOutEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        back_from_editor = self._hop_to_editor and event.reason() == Qt.FocusReason.OtherFocusReason
+        self._hop_to_editor = False
+        if not back_from_editor:  # a click or Tab from elsewhere: Qt's own repaint, for the colours
+            super().focusInEvent(event)
 
     def apply_layout(self) -> None:
         """Spans, widths and heights; spans live in the view, so this runs again after a reset."""
