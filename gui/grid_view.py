@@ -37,6 +37,15 @@ WIDE_DATA_WIDTH = 120
 LABEL_WIDTHS = {1: [230], 2: [120, 220], 3: [64, 112, 250]}
 
 
+ARROW_MOVES = {
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+}
+QUIET_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
 class _CellDelegate(QStyledItemDelegate):
     """Enter commits and moves down, like a spreadsheet; the editor starts with the text selected."""
 
@@ -61,13 +70,17 @@ class _CellDelegate(QStyledItemDelegate):
                 Qt.Key.Key_Backtab: (0, -1),
             }
             step = moves.get(Qt.Key(event.key()))
+            if step is None and self._view.typing_started_edit and event.modifiers() in QUIET_MODIFIERS:
+                # Excel's "Enter" mode: a value begun by typing ends with an arrow key, which moves
+                # on; after F2 or a double-click ("Edit" mode) the arrows move inside the text.
+                step = ARROW_MOVES.get(Qt.Key(event.key()))
             if step is not None:
                 # Commit, close and move: never straight into the next cell's editor (Qt's Tab
                 # would open one, and the arrow keys would then move inside its text).
                 assert isinstance(editor, QWidget)
                 self.commitData.emit(editor)
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                if step[1]:
+                if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                     self._view.move_next(step[1])
                 else:
                     self._view.move_by(*step)
@@ -82,6 +95,7 @@ class ReportGrid(QTableView):
         super().__init__(parent)
         self.grid_model = model
         self._hop_to_editor = False
+        self.typing_started_edit = False  # an editor opened by typing: arrow keys commit and move
         model.setParent(self)  # the model lives and dies with its view
         self.setModel(model)
         self.setItemDelegate(_CellDelegate(self))
@@ -210,7 +224,9 @@ class ReportGrid(QTableView):
     def edit(self, index, trigger=None, event=None):  # type: ignore[override]  # Qt has two overloads
         """Qt's edit hook: a total asked to open (double-click, F2) says why it cannot."""
         if trigger is None:
+            self.typing_started_edit = False
             return super().edit(index)
+        self.typing_started_edit = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
         opening = QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         if trigger & opening and index.isValid() and index == self.currentIndex() and self._refuse_total():
             return False

@@ -231,3 +231,28 @@ def test_copied_blank_cells_paste_as_blanks(qtbot, window):
     qtbot.keyClick(grid, Qt.Key.Key_V, CTRL)
     assert value(window, "carried", "natural") is None and value(window, "carried", "business") is None
     assert "已粘贴2个单元格" in status(window)
+
+
+def test_arrows_end_a_typed_value_but_move_inside_an_f2_edit(qtbot, window):
+    grid = go_to(qtbot, window, ref("new", "natural"))
+    model = grid.grid_model
+    qtbot.keyClicks(grid, "4")
+    qtbot.keyClicks(QApplication.focusWidget(), "2")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)  # Excel's Enter mode: commit, move
+    assert value(window, "new", "natural") == 42
+    assert grid.currentIndex() == model.index_of(ref("new", "business")) and not editor_open(grid)
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    qtbot.keyClicks(grid, "7")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert value(window, "carried", "business") == 7
+    assert grid.currentIndex() == model.index_of(ref("new", "business"))
+    qtbot.keyClick(grid, Qt.Key.Key_F2)  # Edit mode: the arrows move in the text
+    assert editor_open(grid)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClicks(editor, "1")
+    qtbot.keyClick(editor, Qt.Key.Key_Right)
+    assert editor_open(grid)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert value(window, "new", "business") == 10
