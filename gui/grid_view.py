@@ -337,6 +337,9 @@ class ReportGrid(QTableView):
         skipped = outside = 0
         for i in range(height):
             line = rows[i % len(rows)]
+            if top + i >= layout.rows:  # below the table: counted, not looked at (a paste may be huge)
+                outside += sum(min(len(rows[k % len(rows)]), width) for k in range(i, height))
+                break
             for j in range(width):
                 if j % block_columns >= len(line):
                     continue  # a short row of a ragged block

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from model.cellref import CellRef
@@ -256,3 +256,19 @@ def test_arrows_end_a_typed_value_but_move_inside_an_f2_edit(qtbot, window):
     assert editor_open(grid)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert value(window, "new", "business") == 10
+
+
+def test_double_clicking_a_total_says_why_it_cannot_be_edited(qtbot, window):
+    grid = go_to(qtbot, window, ref("new", "total"))
+    window.page_scroll.ensureWidgetVisible(grid)
+    rect = grid.visualRect(grid.grid_model.index_of(ref("new", "total")))
+    window.statusBar().clearMessage()
+    # What the system sends for a double-click (QTest's mouseDClick skips the double-click event here)
+    qtbot.mousePress(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseRelease(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    point = QPointF(rect.center())
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    double = QMouseEvent(QEvent.Type.MouseButtonDblClick, point, grid.viewport().mapToGlobal(point), left, left, none)
+    QApplication.sendEvent(grid.viewport(), double)
+    assert not editor_open(grid)
+    assert "合计" in status(window)
