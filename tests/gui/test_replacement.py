@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from gui import dialogs
 from gui.grid_view import ReportGrid
 from gui.table_model import TableGridModel
+from gui.text_editor import TextSectionEditor
 from model.cellref import CellRef
 from model.document import Document
 from model.edits import SetCell
@@ -28,8 +29,8 @@ def live(kind: type, window) -> int:
     count = 0
     for o in gc.get_objects():
         if isinstance(o, kind) and shiboken6.isValid(o):
-            model = o.grid_model if isinstance(o, ReportGrid) else o
-            count += model.session is window.session
+            owner = o.grid_model if isinstance(o, ReportGrid) else o
+            count += owner._session is window.session
     return count
 
 
@@ -82,6 +83,7 @@ def test_fifty_opens_leave_one_page(qtbot, window, tmp_path, monkeypatch, capfd)
     assert all(r() is None or not shiboken6.isValid(r()) for r in old)
     assert live(TableGridModel, window) == models_before == tables
     assert live(ReportGrid, window) == tables
+    assert live(TextSectionEditor, window) == len(window.text_editors)
     window.session.set_clean()
     last_cost = edit_cost(window, ref)
     assert last_cost < first_cost * 3 + 0.002, (first_cost, last_cost)
