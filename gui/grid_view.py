@@ -133,6 +133,10 @@ class ReportGrid(QTableView):
         if not back_from_editor:  # a click or Tab from elsewhere: Qt's own repaint, for the colours
             super().focusInEvent(event)
 
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)  # gives focus back (see focusInEvent) when the editor had it
+        self._hop_to_editor = False  # focus went elsewhere (a click away): the next focus-in repaints
+
     def apply_layout(self) -> None:
         """Spans, widths and heights; spans live in the view, so this runs again after a reset."""
         self.clearSpans()
