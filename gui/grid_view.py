@@ -230,7 +230,8 @@ class ReportGrid(QTableView):
         if trigger is None:
             self.typing_started_edit = False
             return super().edit(index)
-        self.typing_started_edit = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+        if trigger & self.editTriggers():  # Qt also calls this on clicks and moves that open nothing
+            self.typing_started_edit = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
         opening = QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         if trigger & opening and index.isValid() and index == self.currentIndex() and self._refuse_total():
             return False
