@@ -27,6 +27,7 @@ TOTAL_FOREGROUND = QBrush(QColor("#24466e"))
 RefRole = Qt.ItemDataRole.UserRole + 1
 PartRole = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Every role data() answers; any other returns at once (a role answered below must be listed here).
 ANSWERED_ROLES = frozenset(
     int(role)
     for role in (
