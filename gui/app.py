@@ -91,6 +91,12 @@ def open_first_window(context: AppContext, args: list[str]) -> MainWindow:
 def run_gui(args: list[str]) -> int:
     """Run the editor until its window closes."""
     app = create_application([sys.argv[0], *args])
+    from gui.binding_check import binding_problem, refuse_bad_binding
+
+    problem = binding_problem()  # before the window: it emits signals from its first edit on
+    if problem is not None:
+        refuse_bad_binding(problem, show_box=app.platformName() not in ("offscreen", "minimal"))
+        return 1
     window = open_first_window(AppContext.default(), [a for a in args if not a.startswith("-")])
     window.show()
     if os.environ.get("NIANBAO_STARTUP_PROBE"):

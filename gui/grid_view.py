@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHeaderView,
     QLineEdit,
@@ -17,14 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.clipboard import parse_tsv, to_tsv
+from gui.clipboard import PASTE_MAX_CHARS, parse_tsv, paste_area, to_tsv
 from gui.table_model import TableGridModel
+from model.cellref import CellRef
 from model.edits import SetCell
 from model.errors import NianbaoError
 
 DATA_WIDTH = 66
 WIDE_DATA_WIDTH = 120
 LABEL_WIDTHS = {1: [230], 2: [120, 220], 3: [64, 112, 250]}
+
+
+ARROW_MOVES = {
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+}
+QUIET_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
 class _CellDelegate(QStyledItemDelegate):
@@ -44,11 +63,27 @@ class _CellDelegate(QStyledItemDelegate):
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            moves = {
+                Qt.Key.Key_Return: (1, 0),
+                Qt.Key.Key_Enter: (1, 0),
+                Qt.Key.Key_Tab: (0, 1),
+                Qt.Key.Key_Backtab: (0, -1),
+            }
+            step = moves.get(Qt.Key(event.key()))
+            if step is None and self._view.typing_started_edit and event.modifiers() in QUIET_MODIFIERS:
+                # Excel's "Enter" mode: a value begun by typing ends with an arrow key, which moves
+                # on; after F2 or a double-click ("Edit" mode) the arrows move inside the text.
+                step = ARROW_MOVES.get(Qt.Key(event.key()))
+            if step is not None:
+                # Commit, close and move: never straight into the next cell's editor (Qt's Tab
+                # would open one, and the arrow keys would then move inside its text).
                 assert isinstance(editor, QWidget)
                 self.commitData.emit(editor)
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                self._view.move_by(1, 0)
+                if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                    self._view.move_next(step[1])
+                else:
+                    self._view.move_by(*step)
                 return True
         return super().eventFilter(editor, event)
 
@@ -59,6 +94,9 @@ class ReportGrid(QTableView):
     def __init__(self, model: TableGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid_model = model
+        self._hop_to_editor = False
+        self.typing_started_edit = False  # an editor opened by typing: arrow keys commit and move
+        model.setParent(self)  # the model lives and dies with its view
         self.setModel(model)
         self.setItemDelegate(_CellDelegate(self))
         self.horizontalHeader().hide()
@@ -79,6 +117,26 @@ class ReportGrid(QTableView):
         model.modelReset.connect(self.apply_layout)
         self.apply_layout()
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # Qt repaints the whole view when it loses or regains focus (for the selection colour). Into
+        # and back out of the cell's own editor, on every value typed, that redrew the whole table:
+        # most of an edit's time. The edited cell is under the editor, so nothing needs repainting.
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.parent() is self.viewport():
+            self._hop_to_editor = True
+            return
+        super().focusOutEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        back_from_editor = self._hop_to_editor and event.reason() == Qt.FocusReason.OtherFocusReason
+        self._hop_to_editor = False
+        if not back_from_editor:  # a click or Tab from elsewhere: Qt's own repaint, for the colours
+            super().focusInEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)  # gives focus back (see focusInEvent) when the editor had it
+        self._hop_to_editor = False  # focus went elsewhere (a click away): the next focus-in repaints
+
     def apply_layout(self) -> None:
         """Spans, widths and heights; spans live in the view, so this runs again after a reset."""
         self.clearSpans()
@@ -97,6 +155,11 @@ class ReportGrid(QTableView):
         for row in range(layout.rows):
             self.setRowHeight(row, max(self.rowHeight(row), 26))
         self._fit_size()
+
+    def release(self) -> None:
+        """The report shown is being replaced: leave the session and go when the page goes."""
+        self.grid_model.detach()
+        self.grid_model.modelReset.disconnect(self.apply_layout)
 
     def _fit_size(self) -> None:
         width = sum(self.columnWidth(c) for c in range(self.grid_model.columnCount())) + 2
@@ -135,10 +198,57 @@ class ReportGrid(QTableView):
             min(max(moved.row(), first_row), last_row), min(max(moved.column(), first_column), last_column)
         )
 
+    def move_next(self, step: int) -> None:
+        """Tab (1) and Shift+Tab (-1): the next data cell along the row, then on to the next row."""
+        layout = self.grid_model.layout
+        current = self.currentIndex()
+        width = layout.columns - layout.label_columns
+        if not current.isValid():
+            position = 0
+        else:
+            row = min(max(current.row(), layout.header_rows), layout.rows - 1) - layout.header_rows
+            column = min(max(current.column(), layout.label_columns), layout.columns - 1) - layout.label_columns
+            position = row * width + column + step
+        position = min(max(position, 0), (layout.rows - layout.header_rows) * width - 1)
+        row, column = divmod(position, width)
+        self.setCurrentIndex(self.grid_model.index(layout.header_rows + row, layout.label_columns + column))
+
+    def _refuse_total(self) -> bool:
+        """Say why the current cell cannot be typed in when it is a computed total."""
+        ref = self.grid_model.layout.ref_at(self.currentIndex().row(), self.currentIndex().column())
+        if ref is None or not self.grid_model.session.document.is_total(ref):
+            return False
+        self.grid_model.message.emit(
+            self.tr("Not accepted: {cell} is a computed total (the sum of its parts); type in its parts").format(
+                cell=self._label(ref)
+            )
+        )
+        return True
+
+    def edit(self, index, trigger=None, event=None):  # type: ignore[override]  # Qt has two overloads
+        """Qt's edit hook: a total asked to open (double-click, F2) says why it cannot."""
+        if trigger is None:
+            self.typing_started_edit = False
+            return super().edit(index)
+        if trigger & self.editTriggers():  # Qt also calls this on clicks and moves that open nothing
+            self.typing_started_edit = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+        opening = QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        if trigger & opening and index.isValid() and index == self.currentIndex() and self._refuse_total():
+            return False
+        return super().edit(index, trigger, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.move_by(1, 0)
+                return
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                no_shift = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                self.move_next(1 if no_shift else -1)
+                return
+            typed = event.text()
+            no_command = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            if typed and typed.isprintable() and no_command and self._refuse_total():
                 return
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.clear_selection()
@@ -177,6 +287,8 @@ class ReportGrid(QTableView):
                     edits.append(SetCell(ref, None))
         if edits:
             self.grid_model.session.apply(edits, self.tr("Clear cells"))
+        elif not self._refuse_total():
+            self.grid_model.message.emit(self.tr("Nothing cleared: computed totals and labels cannot be cleared"))
 
     def copy_selection(self) -> None:
         """The selected rectangle as TSV, as shown (labels included), for Excel and WPS."""
@@ -196,23 +308,48 @@ class ReportGrid(QTableView):
         QGuiApplication.clipboard().setText(to_tsv(rows))
 
     def paste(self) -> None:
-        """Paste TSV at the current cell as one undo step; totals and labels are skipped and counted."""
+        """Paste the clipboard's TSV into the selection, as one undo step (see :meth:`paste_text`)."""
         self.paste_text(QGuiApplication.clipboard().text())
 
     def paste_text(self, text: str) -> None:
-        rows = parse_tsv(text)
-        start = self.currentIndex()
-        if not rows or not start.isValid():
+        """Place a TSV block from the selection's top-left cell, filling a selection it divides evenly.
+
+        Totals and labels under the block are skipped and counted; a value that is not a number stops
+        the whole paste with the cell and the reason. Every outcome is said in the status bar.
+        """
+        say = self.grid_model.message.emit
+        if len(text) > PASTE_MAX_CHARS:
+            say(
+                self.tr("Paste not done: the clipboard holds {count} characters, far more than a table").format(
+                    count=len(text)
+                )
+            )
             return
+        rows = parse_tsv(text)
+        selection = self._selected_rect()
+        if not rows:
+            say(self.tr("Paste not done: the clipboard holds no text"))
+            return
+        if selection is None:
+            say(self.tr("Paste not done: select a cell first"))
+            return
+        block_columns = max(len(line) for line in rows)
+        top, left, height, width = paste_area((len(rows), block_columns), selection)
         layout = self.grid_model.layout
         session = self.grid_model.session
         document = session.document
         edits: list[SetCell] = []
-        skipped = 0
-        outside = 0
-        for i, line in enumerate(rows):
-            for j, text_value in enumerate(line):
-                row, column = start.row() + i, start.column() + j
+        skipped = outside = 0
+        for i in range(height):
+            line = rows[i % len(rows)]
+            if top + i >= layout.rows:  # below the table: counted, not looked at (a paste may be huge)
+                outside += sum(min(len(rows[k % len(rows)]), width) for k in range(i, height))
+                break
+            for j in range(width):
+                if j % block_columns >= len(line):
+                    continue  # a short row of a ragged block
+                text_value = line[j % block_columns]
+                row, column = top + i, left + j
                 if row >= layout.rows or column >= layout.columns:
                     outside += 1
                     continue
@@ -223,16 +360,38 @@ class ReportGrid(QTableView):
                 try:
                     edits.append(SetCell(ref, document.parse(ref, text_value)))
                 except NianbaoError as exc:
-                    label = "·".join(layout.table.row(ref.row).path[-1:] + layout.table.column(ref.column).path[-1:])
-                    self.grid_model.message.emit(
-                        self.tr("Paste not done: {cell}: {reason} (no cell was changed)").format(cell=label, reason=exc)
+                    say(
+                        self.tr("Paste not done: {cell}: {reason} (no cell was changed)").format(
+                            cell=self._label(ref), reason=exc
+                        )
                     )
                     return
         if edits:
-            session.apply(edits, self.tr("Paste {count} cells").format(count=len(edits)))
+            try:
+                session.apply(edits, self.tr("Paste {count} cells").format(count=len(edits)))
+            except NianbaoError as exc:
+                say(self.tr("Paste not done: {reason} (no cell was changed)").format(reason=exc))
+                return
+            self._select_area(top, left, min(top + height, layout.rows) - 1, min(left + width, layout.columns) - 1)
+        elif skipped and not outside:
+            say(self.tr("Nothing pasted: the cells there are computed totals or labels"))
+            return
         notes = [self.tr("Pasted {count} cells").format(count=len(edits))]
         if skipped:
             notes.append(self.tr("skipped {count} totals or labels").format(count=skipped))
         if outside:
             notes.append(self.tr("{count} outside the table not pasted").format(count=outside))
-        self.grid_model.message.emit(self.tr(", ").join(notes))
+        say(self.tr(", ").join(notes))
+
+    def _select_area(self, top: int, left: int, bottom: int, right: int) -> None:
+        # Like Excel: the pasted range is selected, the current cell at its top-left.
+        model = self.grid_model
+        first = model.index(max(top, model.layout.header_rows), max(left, model.layout.label_columns))
+        self.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.selectionModel().select(
+            QItemSelection(first, model.index(bottom, right)), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
+    def _label(self, ref: CellRef) -> str:
+        table = self.grid_model.layout.table
+        return "·".join(table.row(ref.row).path[-1:] + table.column(ref.column).path[-1:])

@@ -140,7 +140,9 @@ class MainWindow(QMainWindow):
         undo.setIcon(self._icon("edit-undo", pixmap.SP_ArrowBack))
         undo.setIconText(self.tr("Undo"))  # the menu names the edit; the toolbar stays one width
         redo = self.session.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # Ctrl+Y as in Excel and WPS, on every system (Linux's own redo key is Ctrl+Shift+Z)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(redo_keys + [QKeySequence("Ctrl+Y")] * (QKeySequence("Ctrl+Y") not in redo_keys))
         redo.setIcon(self._icon("edit-redo", pixmap.SP_ArrowForward))
         redo.setIconText(self.tr("Redo"))
         edit.addAction(undo)
@@ -222,6 +224,8 @@ class MainWindow(QMainWindow):
         self._build_sections()
 
     def _build_sections(self) -> None:
+        for grid in self.grids.values():
+            grid.release()  # the old page (views, their models) is deleted by setWidget below
         self.grids.clear()
         self.text_editors.clear()
         self._section_anchors.clear()
@@ -247,6 +251,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             if section.kind in ("text", "preamble"):
                 editor = TextSectionEditor(self.session, section)
+                editor.refused.connect(self.show_status)
                 self.text_editors[section.id] = editor
                 layout.addWidget(editor)
                 continue
@@ -254,7 +259,7 @@ class MainWindow(QMainWindow):
                 if table.heading:
                     heading = QLabel(table.heading)
                     layout.addWidget(heading)
-                model = TableGridModel(self.session, table, self)
+                model = TableGridModel(self.session, table)
                 model.message.connect(self.show_status)
                 grid = ReportGrid(model)
                 grid.setObjectName(f"grid_{table.id}")

@@ -12,7 +12,7 @@ from model.cellref import CellRef
 from model.edits import ChangeSet, SetCell
 from model.errors import NianbaoError
 from model.grid import GridCell, Part, layout_table
-from model.rules import ERROR
+from model.rules import ERROR, RuleResult
 from model.template import Table
 from model.values import format_value
 
@@ -27,6 +27,21 @@ TOTAL_FOREGROUND = QBrush(QColor("#24466e"))
 RefRole = Qt.ItemDataRole.UserRole + 1
 PartRole = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Every role data() answers; any other returns at once (a role answered below must be listed here).
+ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        RefRole,
+        PartRole,
+    )
+)
 
 
 class TableGridModel(QAbstractTableModel):
@@ -66,7 +81,8 @@ class TableGridModel(QAbstractTableModel):
     # --- content -------------------------------------------------------------------------------
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks for a dozen roles per cell per paint; the ones never answered return first.
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
         cell = self._origin.get((index.row(), index.column()))
         if cell is None:
@@ -160,25 +176,41 @@ class TableGridModel(QAbstractTableModel):
     def _on_changed(self, changes: ChangeSet) -> None:
         touched: set[CellRef] = {ref for ref in changes.cells if ref.table == self.table.id}
         for key, result in changes.rules.items():
-            if result is not None:
-                touched.update(r for r in result.cells if r.table == self.table.id)
-            else:
-                touched.update(self._marked.pop(key, ()))
-        for key, result in changes.rules.items():
-            if result is not None:
-                self._marked[key] = tuple(r for r in result.cells if r.table == self.table.id)
+            old = self._marked.pop(key, None)
+            new = None if result is None else self._mark(result)
+            # A rule still failing on the same cells with the same severity only changed its
+            # message: the tooltip reads it when shown, and repainting would redraw the table.
+            if new != old:
+                touched.update(old[0] if old else ())
+                touched.update(new[0] if new else ())
+            if new is not None:
+                self._marked[key] = new
         if changes.prior:
             touched.update(self.table.cells())
         for ref in touched:
             index = self.index_of(ref)
             self.dataChanged.emit(index, index)
 
-    def _current_marks(self) -> dict[str, tuple[CellRef, ...]]:
-        # Cells each failing rule marks, to repaint them when the rule stops failing.
-        return {r.key: tuple(c for c in r.cells if c.table == self.table.id) for r in self._session.document.results()}
+    def _mark(self, result: RuleResult) -> tuple[tuple[CellRef, ...], str]:
+        return tuple(c for c in result.cells if c.table == self.table.id), result.severity
+
+    def _current_marks(self) -> dict[str, tuple[tuple[CellRef, ...], str]]:
+        # Cells each failing rule marks (and how), to repaint them when that changes.
+        return {r.key: self._mark(r) for r in self._session.document.results()}
 
     def reset(self) -> None:
         """The session now shows another document."""
         self.beginResetModel()
         self._marked = self._current_marks()
         self.endResetModel()
+
+    def detach(self) -> None:
+        """Stop following the session: the document it shows is being replaced.
+
+        A model left connected would handle every later edit of the next document (whose tables may
+        have other rows under the same id) and would never be freed.
+        """
+        try:
+            self._session.changed.disconnect(self._on_changed)
+        except (RuntimeError, TypeError):  # already detached
+            pass

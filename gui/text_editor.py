@@ -3,7 +3,8 @@ session, so typing is undone with the report's own undo."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy
 
 from gui.session import Session
@@ -20,6 +21,8 @@ class TextSectionEditor(QPlainTextEdit):
 
     SHORTEST = 110
     TALLEST = 900
+
+    refused = Signal(str)  # for the status bar: why an edit (a paste with control characters…) was undone
 
     def __init__(self, session: Session, section: Section) -> None:
         super().__init__()
@@ -58,9 +61,22 @@ class TextSectionEditor(QPlainTextEdit):
             c.setPosition(min(cursor, len(text)))
             self.setTextCursor(c)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The editor's own undo is off: Ctrl+Z / Ctrl+Y go to the report's one undo stack, as in the grids.
+        # Ctrl+Y is Excel's and WPS's redo on every system, besides the system's own redo key.
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self._session.undo_stack.undo()
+            return
+        redo_y = event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        if event.matches(QKeySequence.StandardKey.Redo) or redo_y:
+            self._session.undo_stack.redo()
+            return
+        super().keyPressEvent(event)
+
     def _on_text_changed(self) -> None:
         edits = self._session.document.write_text(self.section.id, self.toPlainText())
         try:
             self._session.apply(edits, self.tr("Edit “{title}”").format(title=self.section.title))
-        except NianbaoError:
+        except NianbaoError as exc:
             self.load()
+            self.refused.emit(self.tr("Not accepted: {reason}").format(reason=exc))

@@ -25,8 +25,10 @@ class CellKind(str, Enum):
     NA = "na"  # not applicable: never holds a value
 
 
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
-_PLAIN = re.compile(r"^[+-]?\d+(\.\d*)?$")
+_GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$")
+_PLAIN = re.compile(r"^[+-]?[0-9]+(\.[0-9]*)?$")
+_FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+_SHOWN_MAX = 24
 _MINUS_SIGNS = {"−": "-", "－": "-", "—": "-", "﹣": "-"}
 TWO_PLACES = Decimal("0.01")
 
@@ -39,12 +41,30 @@ def normalize_number_text(text: str) -> str:
     return "".join(folded.split())
 
 
+def _shown(text: str) -> str:
+    """What a message quotes of the typed text: short, one line, control characters made visible."""
+    text = "".join(c if c.isprintable() else "�" for c in text.strip())
+    return text if len(text) <= _SHOWN_MAX else text[:_SHOWN_MAX] + "…"
+
+
+def _foreign_digit(text: str) -> str | None:
+    """The first digit-like character that is not 0-9 or its full-width form (٣, ३, ², ①, Ⅲ)."""
+    for char in text:
+        if unicodedata.category(char) in ("Nd", "No", "Nl") and not ("0" <= char <= "9" or char in _FULL_WIDTH_DIGITS):
+            return char
+    return None
+
+
 def parse_value(text: str, kind: CellKind, *, count_max: int, amount_max: Decimal) -> Value:
     """Turn typed text into a cell value, or raise :class:`InvalidValue` with a Chinese message.
 
     Accepts full-width digits, thousands separators, surrounding spaces, a leading ``+`` on signed
     cells and a trailing 万元 on amounts. An empty text is a blank cell.
     """
+    foreign = _foreign_digit(text)
+    if foreign is not None:
+        # NFKC would turn ² or ① into 2 or 1 and Python reads ٣ as 3: a number nobody typed on purpose.
+        raise InvalidValue(f"“{_shown(text)}”不是数字：“{foreign}”不是0—9的数字（只能用半角或全角的0—9）")
     raw = normalize_number_text(text)
     if kind is CellKind.AMOUNT and raw.endswith("万元"):
         raw = raw[:-2]
@@ -53,21 +73,21 @@ def parse_value(text: str, kind: CellKind, *, count_max: int, amount_max: Decima
     if kind is CellKind.NA:
         raise InvalidValue("此单元格不适用，不能填写数字")
     if not (_PLAIN.match(raw) or _GROUPED.match(raw)):
-        raise InvalidValue(f"“{text.strip()}”不是数字")
+        raise InvalidValue(f"“{_shown(text)}”不是数字")
     raw = raw.replace(",", "")
     if len(raw) > 24:
-        raise InvalidValue(f"“{text.strip()[:30]}”：数字过大")
+        raise InvalidValue(f"“{_shown(text)}”：数字过大")
     if kind is CellKind.AMOUNT:
         return _amount(raw, text, amount_max)
     exact = Decimal(raw)
     if exact != exact.to_integral_value():
-        raise InvalidValue(f"“{text.strip()}”：此处应填整数")
+        raise InvalidValue(f"“{_shown(text)}”：此处应填整数")
     number = int(exact)
     if kind is CellKind.COUNT:
         if raw.startswith("-") and number != 0:
-            raise InvalidValue(f"“{text.strip()}”：件数不能为负数")
+            raise InvalidValue(f"“{_shown(text)}”：件数不能为负数")
         if raw.startswith("+"):
-            raise InvalidValue(f"“{text.strip()}”：件数不带正负号")
+            raise InvalidValue(f"“{_shown(text)}”：件数不带正负号")
     return check_value(number, kind, count_max=count_max, amount_max=amount_max)
 
 
@@ -75,9 +95,9 @@ def _amount(raw: str, text: str, amount_max: Decimal) -> Decimal:
     try:
         amount = Decimal(raw)
     except InvalidOperation as exc:  # pragma: no cover - regexes let only digits through
-        raise InvalidValue(f"“{text.strip()}”不是金额") from exc
+        raise InvalidValue(f"“{_shown(text)}”不是金额") from exc
     if amount != amount.quantize(TWO_PLACES):
-        raise InvalidValue(f"“{text.strip()}”：金额最多保留两位小数（单位：万元）")
+        raise InvalidValue(f"“{_shown(text)}”：金额最多保留两位小数（单位：万元）")
     result = check_value(amount.quantize(TWO_PLACES), CellKind.AMOUNT, count_max=0, amount_max=amount_max)
     assert isinstance(result, Decimal)
     return result

@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../gui/app.py" line="68"/>
+        <location filename="../../gui/app.py" line="68" />
         <source>Nianbao report editor</source>
         <translation>政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="87"/>
+        <location filename="../../gui/app.py" line="87" />
         <source>Cannot open the file</source>
         <translation>无法打开</translation>
     </message>
@@ -17,32 +17,32 @@
 <context>
     <name>GuideWindow</name>
     <message>
-        <location filename="../../gui/guide.py" line="27"/>
+        <location filename="../../gui/guide.py" line="27" />
         <source>User Guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="37"/>
+        <location filename="../../gui/guide.py" line="37" />
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="40"/>
+        <location filename="../../gui/guide.py" line="40" />
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="43"/>
+        <location filename="../../gui/guide.py" line="43" />
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="45"/>
+        <location filename="../../gui/guide.py" line="45" />
         <source>Printable Version (PDF)</source>
         <translation>打印版（PDF）</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="48"/>
+        <location filename="../../gui/guide.py" line="48" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -50,242 +50,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="116"/>
+        <location filename="../../gui/main_window.py" line="116" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="102" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="104" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="118" />
         <source>Recent Files</source>
         <translation>最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="106" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="121" />
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="108" />
         <source>Import (Excel, Word, web page, text)…</source>
         <translation>导入（Excel、Word、网页、文本）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="124" />
         <source>Export Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Export PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="110" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="113" />
         <source>Print Preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="126" />
         <source>Export Word…</source>
         <translation>导出Word…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="127" />
         <source>Export Web Page (HTML)…</source>
         <translation>导出网页（HTML）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="129" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="130" />
         <source>Font for PDF and Printing…</source>
         <translation>PDF与打印字体…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="132" />
         <source>New from Last Year’s Report…</source>
         <translation>从上年报告新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="133" />
         <source>Link Last Year’s Report…</source>
         <translation>关联上年报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="137" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="138" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="151" />
         <source>Fill Blank Cells with 0</source>
         <translation>空白单元格全部填0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="152" />
         <source>Report Details (agency, year)…</source>
         <translation>报告信息（机关、年度）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="154" />
         <source>&amp;Check</source>
         <translation>检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="155" />
         <source>Next Problem</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="158" />
         <source>Previous Problem</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="159" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
-        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="417" />
         <source>User Guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="162" />
         <source>User Guide (PDF, for printing)</source>
         <translation>使用说明（PDF打印版）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="164" />
+        <location filename="../../gui/main_window.py" line="427" />
         <source>About Nianbao</source>
         <translation>关于政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="165" />
         <source>About Qt</source>
         <translation>关于 Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="167" />
         <source>Main Toolbar</source>
         <translation>常用工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Check Results</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274"/>
+        <location filename="../../gui/main_window.py" line="279" />
         <source>Preamble (the note before section one; optional)</source>
         <translation>引言（报告开头的说明，可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="277"/>
+        <location filename="../../gui/main_window.py" line="282" />
         <source>draft from last year’s report — please review</source>
         <translation>上年报告转来的草稿，请审阅</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301"/>
+        <location filename="../../gui/main_window.py" line="306" />
         <source>Layout: {name}</source>
         <translation>格式：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="308"/>
+        <location filename="../../gui/main_window.py" line="313" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="308"/>
+        <location filename="../../gui/main_window.py" line="313" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309"/>
+        <location filename="../../gui/main_window.py" line="314" />
         <source>【{tag}】{message}</source>
         <translation>【{tag}】{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/main_window.py" line="319" />
         <source>✓ No problems: totals and consistency rules all hold</source>
         <translation>✓ 未发现问题：合计与勾稽关系均已核对</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316"/>
-        <source>{errors} errors&#x3000;{warnings} warnings</source>
-        <translation>错误 {errors} 个&#x3000;提示 {warnings} 个</translation>
+        <location filename="../../gui/main_window.py" line="321" />
+        <source>{errors} errors　{warnings} warnings</source>
+        <translation>错误 {errors} 个　提示 {warnings} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="322" />
+        <location filename="../../gui/main_window.py" line="401" />
         <source>All checks pass</source>
         <translation>检查通过</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="323" />
         <source>Check Results ({errors} errors, {warnings} warnings)</source>
         <translation>检查结果（错误 {errors}，提示 {warnings}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325"/>
+        <location filename="../../gui/main_window.py" line="330" />
         <source>{title} (not saved)</source>
         <translation>{title}（未保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327"/>
+        <location filename="../../gui/main_window.py" line="332" />
         <source>{name}{mark} — Nianbao report editor</source>
         <translation>{name}{mark} — 政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/main_window.py" line="417" />
         <source>Cannot open the PDF user guide.</source>
         <translation>无法打开PDF版使用说明。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="417"/>
+        <location filename="../../gui/main_window.py" line="422" />
         <source>Nianbao {version}
 
 An editor for the annual report on government information disclosure, in the official 2021 and 2019 layouts: totals computed, consistency rules checked as you type, import from Excel, Word and web pages, export to Excel and PDF.
@@ -298,170 +298,170 @@ Works offline; reports are saved as .nianbao files on this computer.</source>
 无需联网；报告以 .nianbao 文件保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429"/>
+        <location filename="../../gui/main_window.py" line="434" />
         <source>Fill blank cells with 0</source>
         <translation>空白单元格填0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="430"/>
+        <location filename="../../gui/main_window.py" line="435" />
         <source>Filled {count} blank cells with 0</source>
         <translation>已将{count}个空白单元格填为0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="439" />
         <source>Report Details</source>
         <translation>报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="451" />
         <source>Change report details</source>
         <translation>修改报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="453" />
         <source>Cannot change the report details</source>
         <translation>无法修改报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="483"/>
-        <location filename="../../gui/main_window.py" line="652"/>
+        <location filename="../../gui/main_window.py" line="488" />
+        <location filename="../../gui/main_window.py" line="657" />
         <source>Cannot create the report</source>
         <translation>无法生成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490"/>
+        <location filename="../../gui/main_window.py" line="495" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="501"/>
+        <location filename="../../gui/main_window.py" line="506" />
         <source>Cannot open the file</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="515"/>
+        <location filename="../../gui/main_window.py" line="520" />
         <source>Import Report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="517"/>
+        <location filename="../../gui/main_window.py" line="522" />
         <source>Importable reports ({patterns});;All files (*)</source>
         <translation>可导入的报告 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="535"/>
+        <location filename="../../gui/main_window.py" line="540" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="538"/>
+        <location filename="../../gui/main_window.py" line="543" />
         <source>Imported {count} values from “{name}”.</source>
         <translation>已从“{name}”导入{count}个数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="539"/>
+        <location filename="../../gui/main_window.py" line="544" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="574"/>
+        <location filename="../../gui/main_window.py" line="579" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="575"/>
+        <location filename="../../gui/main_window.py" line="580" />
         <source>PDF file (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="576"/>
+        <location filename="../../gui/main_window.py" line="581" />
         <source>Word document (*.docx)</source>
         <translation>Word文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="577"/>
+        <location filename="../../gui/main_window.py" line="582" />
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="580"/>
+        <location filename="../../gui/main_window.py" line="585" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="595"/>
+        <location filename="../../gui/main_window.py" line="600" />
         <source>Choose the PDF font (TrueType: .ttf/.ttc)</source>
         <translation>选择PDF字体（TrueType：.ttf/.ttc）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="597"/>
+        <location filename="../../gui/main_window.py" line="602" />
         <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
         <translation>TrueType字体 (*.ttf *.ttc);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="608"/>
+        <location filename="../../gui/main_window.py" line="613" />
         <source>Cannot use this font</source>
         <translation>无法使用此字体</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="611"/>
+        <location filename="../../gui/main_window.py" line="616" />
         <source>PDF and printing will use the font {name}</source>
         <translation>PDF与打印将使用字体：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="626"/>
+        <location filename="../../gui/main_window.py" line="631" />
         <source>Sent to the printer</source>
         <translation>已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="634"/>
+        <location filename="../../gui/main_window.py" line="639" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="636"/>
+        <location filename="../../gui/main_window.py" line="641" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="643"/>
-        <location filename="../../gui/main_window.py" line="660"/>
+        <location filename="../../gui/main_window.py" line="648" />
+        <location filename="../../gui/main_window.py" line="665" />
         <source>Choose Last Year’s Report</source>
         <translation>选择上年报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="656"/>
+        <location filename="../../gui/main_window.py" line="661" />
         <source>New from Last Year’s Report</source>
         <translation>从上年报告新建</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="676"/>
-        <location filename="../../gui/main_window.py" line="681"/>
+        <location filename="../../gui/main_window.py" line="681" />
+        <location filename="../../gui/main_window.py" line="686" />
         <source>Link last year’s report</source>
         <translation>关联上年报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="678"/>
+        <location filename="../../gui/main_window.py" line="683" />
         <source>Cannot link the report</source>
         <translation>无法关联</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="682"/>
+        <location filename="../../gui/main_window.py" line="687" />
         <source>Linked last year’s report: {title}</source>
         <translation>已关联上年报告：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="692"/>
+        <location filename="../../gui/main_window.py" line="697" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="706"/>
+        <location filename="../../gui/main_window.py" line="711" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="707"/>
+        <location filename="../../gui/main_window.py" line="712" />
         <source>{reason}
 
 The report is still open; you can save it somewhere else.</source>
@@ -470,22 +470,22 @@ The report is still open; you can save it somewhere else.</source>
 报告仍然打开，可以换一个位置另存。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="713"/>
+        <location filename="../../gui/main_window.py" line="718" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="727"/>
+        <location filename="../../gui/main_window.py" line="732" />
         <source>Autosave failed: {reason}</source>
         <translation>自动保存失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="734"/>
+        <location filename="../../gui/main_window.py" line="739" />
         <source>a new report never saved</source>
         <translation>未保存过的新报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="746"/>
+        <location filename="../../gui/main_window.py" line="751" />
         <source>Nianbao reports (*.nianbao);;All files (*)</source>
         <translation>年报文件 (*.nianbao);;所有文件 (*)</translation>
     </message>
@@ -493,37 +493,37 @@ The report is still open; you can save it somewhere else.</source>
 <context>
     <name>NewReportDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="18"/>
+        <location filename="../../gui/dialogs.py" line="18" />
         <source>New Report</source>
         <translation>新建报告</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="27"/>
+        <location filename="../../gui/dialogs.py" line="27" />
         <source>e.g. 某某市某某局</source>
         <translation>如：某某市某某局</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="28"/>
+        <location filename="../../gui/dialogs.py" line="28" />
         <source>Layout</source>
         <translation>报告格式</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="29"/>
+        <location filename="../../gui/dialogs.py" line="29" />
         <source>Report year</source>
         <translation>报告年度</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="30"/>
+        <location filename="../../gui/dialogs.py" line="30" />
         <source>Agency</source>
         <translation>机关名称</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="32"/>
+        <location filename="../../gui/dialogs.py" line="32" />
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="33"/>
+        <location filename="../../gui/dialogs.py" line="33" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -531,12 +531,12 @@ The report is still open; you can save it somewhere else.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="102"/>
+        <location filename="../../gui/printing.py" line="178" />
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../gui/printing.py" line="118"/>
+        <location filename="../../gui/printing.py" line="197" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -544,37 +544,72 @@ The report is still open; you can save it somewhere else.</source>
 <context>
     <name>ReportGrid</name>
     <message>
-        <location filename="../../gui/grid_view.py" line="179"/>
+        <location filename="../../gui/grid_view.py" line="222" />
+        <source>Not accepted: {cell} is a computed total (the sum of its parts); type in its parts</source>
+        <translation>未接受：{cell}是自动计算的合计（各分项之和），请填写各分项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="289" />
         <source>Clear cells</source>
         <translation>清除单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="228"/>
+        <location filename="../../gui/grid_view.py" line="291" />
+        <source>Nothing cleared: computed totals and labels cannot be cleared</source>
+        <translation>未清除：自动计算的合计和标题不能清除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="323" />
+        <source>Paste not done: the clipboard holds {count} characters, far more than a table</source>
+        <translation>粘贴未完成：剪贴板中有{count}个字符，远超一张表格的内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="331" />
+        <source>Paste not done: the clipboard holds no text</source>
+        <translation>粘贴未完成：剪贴板中没有文字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="334" />
+        <source>Paste not done: select a cell first</source>
+        <translation>粘贴未完成：请先选择一个单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="364" />
         <source>Paste not done: {cell}: {reason} (no cell was changed)</source>
         <translation>粘贴未完成：{cell}：{reason}（没有改动任何单元格）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="232"/>
+        <location filename="../../gui/grid_view.py" line="371" />
         <source>Paste {count} cells</source>
         <translation>粘贴{count}个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="233"/>
+        <location filename="../../gui/grid_view.py" line="373" />
+        <source>Paste not done: {reason} (no cell was changed)</source>
+        <translation>粘贴未完成：{reason}（没有改动任何单元格）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="377" />
+        <source>Nothing pasted: the cells there are computed totals or labels</source>
+        <translation>未粘贴：该处是自动计算的合计或标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid_view.py" line="379" />
         <source>Pasted {count} cells</source>
         <translation>已粘贴{count}个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="235"/>
+        <location filename="../../gui/grid_view.py" line="381" />
         <source>skipped {count} totals or labels</source>
         <translation>跳过{count}个合计或标题单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="237"/>
+        <location filename="../../gui/grid_view.py" line="383" />
         <source>{count} outside the table not pasted</source>
         <translation>{count}个超出表格范围未粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="238"/>
+        <location filename="../../gui/grid_view.py" line="384" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -582,27 +617,27 @@ The report is still open; you can save it somewhere else.</source>
 <context>
     <name>TableGridModel</name>
     <message>
-        <location filename="../../gui/table_model.py" line="123"/>
+        <location filename="../../gui/table_model.py" line="139" />
         <source>A computed total; it cannot be typed in</source>
         <translation>自动计算的合计，不能直接填写</translation>
     </message>
     <message>
-        <location filename="../../gui/table_model.py" line="126"/>
+        <location filename="../../gui/table_model.py" line="142" />
         <source>blank</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../gui/table_model.py" line="127"/>
+        <location filename="../../gui/table_model.py" line="143" />
         <source>Last year ({year}): {value}</source>
         <translation>上年（{year}年）：{value}</translation>
     </message>
     <message>
-        <location filename="../../gui/table_model.py" line="152"/>
+        <location filename="../../gui/table_model.py" line="168" />
         <source>Enter a value</source>
         <translation>填写单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/table_model.py" line="154"/>
+        <location filename="../../gui/table_model.py" line="170" />
         <source>Not accepted: {reason}</source>
         <translation>未接受：{reason}</translation>
     </message>
@@ -610,50 +645,55 @@ The report is still open; you can save it somewhere else.</source>
 <context>
     <name>TextSectionEditor</name>
     <message>
-        <location filename="../../gui/text_editor.py" line="29"/>
+        <location filename="../../gui/text_editor.py" line="32" />
         <source>Write “{title}” here</source>
         <translation>在此填写“{title}”</translation>
     </message>
     <message>
-        <location filename="../../gui/text_editor.py" line="64"/>
+        <location filename="../../gui/text_editor.py" line="79" />
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text_editor.py" line="82" />
+        <source>Not accepted: {reason}</source>
+        <translation>未接受：{reason}</translation>
     </message>
 </context>
 <context>
     <name>UserMessages</name>
     <message>
-        <location filename="../../gui/context.py" line="24"/>
+        <location filename="../../gui/context.py" line="24" />
         <source>“{name}” has unsaved changes. Save them?</source>
         <translation>“{name}”有尚未保存的更改，是否保存？</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="29"/>
+        <location filename="../../gui/context.py" line="29" />
         <source>Save Changes</source>
         <translation>保存更改</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="33"/>
+        <location filename="../../gui/context.py" line="33" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="35"/>
+        <location filename="../../gui/context.py" line="35" />
         <source>Don’t Save</source>
         <translation>不保存</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="37"/>
+        <location filename="../../gui/context.py" line="37" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="48"/>
+        <location filename="../../gui/context.py" line="48" />
         <source>No report title in the file: enter the agency and the year</source>
         <translation>文件中没有报告标题：请填写机关名称和年度</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="57"/>
+        <location filename="../../gui/context.py" line="57" />
         <source>The program stopped unexpectedly last time and left unsaved changes:
 {what}
 
@@ -664,7 +704,7 @@ Restore them?</source>
 是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="63"/>
+        <location filename="../../gui/context.py" line="63" />
         <source>Restore Unsaved Report</source>
         <translation>恢复未保存的报告</translation>
     </message>
