@@ -215,10 +215,11 @@ def test_grid_models_pass_qt_model_tester(window):
 
 
 def test_link_prior_shows_last_year_in_tooltip_and_undoes(qtbot, window, tmp_path):
+    from model.edits import SetMeta
     from model.fileformat import save_report
 
     last = load_report(EXAMPLE)
-    last.apply([SetCell(CellRef("3", "carryover", "natural"), 4)])
+    last.apply([SetCell(CellRef("3", "carryover", "natural"), 4), SetMeta(None, 2019)])  # last year is 2019
     path = tmp_path / "last.nianbao"
     save_report(last, path)
     assert window.link_prior(path)
@@ -226,20 +227,20 @@ def test_link_prior_shows_last_year_in_tooltip_and_undoes(qtbot, window, tmp_pat
     tip = grid.grid_model.data(
         grid.grid_model.index_of(CellRef("3", "carryover", "natural")), Qt.ItemDataRole.ToolTipRole
     )
-    assert "上年（2020年）：4" in tip
+    assert "上年（2019年）：4" in tip
     assert any(r.rule == "Y1" for r in window.session.document.errors())
     window.undo_action.trigger()
     assert window.session.document.prior is None
 
 
 def test_pdf_font_setting_is_remembered_and_refuses_non_truetype(window, tmp_path):
-    from export.fonts import CANDIDATES
+    from export.fonts import body_candidates
 
     bad = tmp_path / "fake.ttf"
     bad.write_bytes(b"not a font")
     assert not window.set_pdf_font(str(bad))
     assert window.pdf_font() is None
-    real = next((p for p, _ in CANDIDATES if Path(p).is_file()), None)
+    real = next((p for p, _ in body_candidates() if Path(p).is_file()), None)
     if real is not None:
         assert window.set_pdf_font(real)
         assert window.pdf_font() == real
@@ -410,7 +411,8 @@ def drop(window, path):
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
     point = QPointF(10, 10)
-    enter = QDragEnterEvent(  # QDragEnterEvent takes a QPoint, QDropEvent a QPointF
+    # Qt's own signatures: a drag enters at a QPoint, a drop lands at a QPointF.
+    enter = QDragEnterEvent(
         point.toPoint(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     window.dragEnterEvent(enter)
