@@ -6,10 +6,12 @@ values, so viewers that do not recalculate still show the right numbers.
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
@@ -52,9 +54,10 @@ def _text_rows(text: str) -> int:
     return sum(max(1, -(-len(line) // CHARS_PER_LINE)) for line in lines)
 
 
-def write_workbook(document: Document, path: Path) -> None:
-    """Write the workbook to ``path`` (a temporary file; :func:`export_xlsx` renames it)."""
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+def write_workbook(document: Document, path: Path | io.BytesIO) -> None:
+    """Write the workbook to ``path`` or, as :func:`export_xlsx` does, into memory."""
+    target = path if isinstance(path, io.BytesIO) else str(path)
+    book = xlsxwriter.Workbook(target, {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True})
     formats = _formats(book)
     sheet = book.add_worksheet(SHEET_NAME)
     sheet.set_column(0, SHEET_COLUMNS - 1, COLUMN_WIDTH)
@@ -165,14 +168,10 @@ def _write_table(sheet: Worksheet, formats: dict[str, Format], document: Documen
 
 
 def export_xlsx(document: Document, path: str | os.PathLike[str]) -> None:
-    """Export atomically: an existing file is replaced only by a complete workbook."""
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.writing.xlsx")
+    """Export atomically: the workbook is built in memory, then written by the one atomic writer."""
+    buffer = io.BytesIO()
     try:
-        write_workbook(document, temp)
-        data = temp.read_bytes()
-    except OSError as exc:
-        raise ReportFileError(f"无法导出“{target.name}”：{exc.strerror or exc}") from exc
-    finally:
-        temp.unlink(missing_ok=True)
-    write_atomically(target, data, keep_backup=False)
+        write_workbook(document, buffer)
+    except (OSError, XlsxWriterException) as exc:
+        raise ReportFileError(f"无法导出“{os.path.basename(os.fspath(path))}”：{exc}") from exc
+    write_atomically(Path(path), buffer.getvalue(), keep_backup=False)

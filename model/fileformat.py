@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from model.atomic_file import write_file
 from model.cellref import CellRef
 from model.document import Document, check_year
 from model.errors import InvalidValue, NianbaoError, ReportFileError
+from model.input_file import read_input
 from model.prior import PriorYear
 from model.template import load_template
 from model.values import Value
@@ -147,18 +148,7 @@ def loads(text: str) -> Document:
 def load_report(path: str | os.PathLike[str]) -> Document:
     """Read a ``.nianbao`` file; any problem is a :class:`ReportFileError` with a Chinese message."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ReportFileError(f"“{path.name}”过大，不像是年报文件")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ReportFileError(f"找不到文件“{path}”") from None
-    except IsADirectoryError:
-        raise ReportFileError(f"“{path}”是文件夹，不是年报文件") from None
-    except PermissionError:
-        raise ReportFileError(f"没有权限读取“{path}”") from None
-    except OSError as exc:
-        raise ReportFileError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
+    raw = read_input(path, max_bytes=MAX_FILE_BYTES, what="年报文件")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -166,75 +156,14 @@ def load_report(path: str | os.PathLike[str]) -> Document:
     return loads(text)
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool = True) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half.
-
-    Writes a temporary file in the same folder, flushes and fsyncs it, keeps the previous version as
-    ``FILE.bak`` and renames the temporary file over the target.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ReportFileError(f"无法在“{folder}”中保存：{_reason(exc)}") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if keep_backup and target.exists():
-            backup = target.with_name(target.name + ".bak")
-            _copy_bytes(target, backup)
-        os.replace(temp_name, target)
-        _fsync_folder(folder)
-    except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        raise ReportFileError(f"保存“{target.name}”失败：{_reason(exc)}，原文件未改动") from exc
+def write_atomically(
+    path: str | os.PathLike[str], data: bytes, *, keep_backup: bool = True, replace_read_only: bool = False
+) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half
+    (see :mod:`model.atomic_file`); keeps the previous version as ``FILE.bak`` when asked."""
+    write_file(path, data, keep_backup=keep_backup, replace_read_only=replace_read_only)
 
 
-def _reason(exc: OSError) -> str:
-    import errno
-
-    reasons = {
-        "ENOSPC": "磁盘空间不足",
-        "EACCES": "没有写入权限或文件被其他程序占用",
-        "EPERM": "没有写入权限或文件被其他程序占用",
-        "ENOENT": "文件夹不存在",
-        "ENOTDIR": "路径中有一部分不是文件夹",
-        "EROFS": "该位置是只读的（如光盘或写保护的U盘）",
-        "EDQUOT": "磁盘配额已用完",
-        "ENAMETOOLONG": "文件名或路径过长",
-    }
-    name = errno.errorcode.get(exc.errno or 0, "")
-    # The operating system's own words (often English) only for what is not listed here.
-    return reasons.get(name) or exc.strerror or str(exc)
-
-
-def _copy_bytes(source: Path, backup: Path) -> None:
-    data = source.read_bytes()
-    handle, temp_name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=backup.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, backup)
-    except OSError:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a folder for fsync; the rename is durable enough there
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def save_report(document: Document, path: str | os.PathLike[str]) -> None:
+def save_report(document: Document, path: str | os.PathLike[str], *, replace_read_only: bool = False) -> None:
     """Save atomically, keeping the previous version as ``FILE.bak``."""
-    write_atomically(path, dumps(document).encode("utf-8"))
+    write_atomically(path, dumps(document).encode("utf-8"), replace_read_only=replace_read_only)
