@@ -9,7 +9,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from model.errors import NianbaoError
@@ -51,14 +50,17 @@ def _print_json(data: object) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from cli.outputs import check_output
     from model.document import Document
     from model.fileformat import save_report
+    from model.report_lock import locked
 
-    output = Path(args.output)
+    output = check_output(args.output, [], report=True)
     document = Document.new(args.template, args.year, args.agency)
     if not document.template.covers_year(args.year):
         print(f"nianbao: 提示：{args.year}年度的报告一般不使用{document.template.name}", file=sys.stderr)
-    save_report(document, output)
+    with locked(output):
+        save_report(document, output)
     return EXIT_OK
 
 
@@ -107,6 +109,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
+    from cli.outputs import check_output
+    from model.report_lock import locked
+
+    check_output(args.file, [], report=True)
+    with locked(args.file):  # read, change and write back as one step: a concurrent edit is not lost
+        return _set(args)
+
+
+def _set(args: argparse.Namespace) -> int:
+    from cli.outputs import read_text_argument
     from model.cellref import CellRef
     from model.edits import SetCell, SetMeta, SetReview
     from model.fileformat import load_report, save_report
@@ -127,8 +139,8 @@ def cmd_set(args: argparse.Namespace) -> int:
         if not sep:
             raise CliError(f"“{item}”应写作 部分=文本文件，如 s1=总体情况.txt")
         try:
-            edits.extend(document.write_text(section, Path(source).read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
+            edits.extend(document.write_text(section, read_text_argument(source)))
+        except OSError as exc:
             raise CliError(f"无法读取正文文件“{source}”：{exc}") from exc
     for section in args.reviewed or []:
         edits.append(SetReview(section, False))

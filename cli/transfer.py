@@ -10,38 +10,46 @@ from cli.app import EXIT_OK, CliError
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from cli.outputs import check_output
     from export.writers import export_report, writer_for
     from model.fileformat import load_report
 
     writer_for(args.output)  # an unknown kind is refused before the report is read
+    check_output(args.output, [args.file, args.font], report=False)
     export_report(load_report(args.file), args.output, font_path=args.font)
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from cli.outputs import check_output
     from model.errors import MissingTitle
     from model.fileformat import save_report
+    from model.report_lock import locked
     from readers.dispatch import read_report
 
-    output = Path(args.output)
+    output = check_output(args.output, [args.file], report=True)
     try:
         result = read_report(Path(args.file), agency=args.agency, year=args.year)
     except MissingTitle as exc:
         raise CliError(f"{exc}（用 --agency 和 --year）") from exc
     for entry in result.log:
         print(entry.text, file=sys.stderr)
-    save_report(result.document, output)
+    with locked(output):
+        save_report(result.document, output)
     print(f"已导入：{result.document.title} → {output}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_rollforward(args: argparse.Namespace) -> int:
+    from cli.outputs import check_output
     from model.fileformat import load_report, save_report
+    from model.report_lock import locked
     from model.rollforward import roll_forward
 
-    output = Path(args.output)
+    output = check_output(args.output, [args.file], report=True)
     result = roll_forward(load_report(args.file), year=args.year)
     for note in result.notes:
         print(f"提示：{note}", file=sys.stderr)
-    save_report(result.document, output)
+    with locked(output):
+        save_report(result.document, output)
     return EXIT_OK

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,8 @@ from model.document import Document, check_year
 from model.errors import InvalidValue, NianbaoError, ReportFileError
 from model.input_file import read_input
 from model.prior import PriorYear
-from model.template import load_template
-from model.values import Value
+from model.template import Template, load_template
+from model.values import CellKind, Value, check_value
 
 FORMAT_NAME = "nianbao"
 FORMAT_VERSION = 1
@@ -36,15 +37,42 @@ def _encode_value(value: Value) -> int | str | None:
     return f"{value:.2f}" if isinstance(value, Decimal) else value
 
 
-def _decode_value(raw: object) -> Value:
+class _Unconverted(str):
+    """A JSON number kept as its text: a float, a constant (NaN, Infinity) or an integer too long to be
+    a count. Converting ``1e999999999`` or a 100,000-digit integer could take minutes; none is valid."""
+
+
+def _json_int(text: str) -> int | _Unconverted:
+    return int(text) if len(text) <= 18 else _Unconverted(text)
+
+
+# What a saved amount looks like (at most two decimals, within any template's limit).
+_AMOUNT_TEXT = re.compile(r"-?\d{1,15}(\.\d{0,2})?")
+
+
+def _decode_value(raw: object, key: str = "") -> Value:
+    where = f"单元格{key}的" if key else "单元格的"
     if raw is None or (isinstance(raw, int) and not isinstance(raw, bool)):
         return raw  # type: ignore[return-value]
-    if isinstance(raw, str):
+    if isinstance(raw, str) and not isinstance(raw, _Unconverted):
+        if not _AMOUNT_TEXT.fullmatch(raw.strip()):
+            raise InvalidValue(f"{where}金额“{raw[:20]}”无效")
+        return Decimal(raw.strip())
+    raise InvalidValue(f"{where}值“{str(raw)[:20]}”无效（应为整数或金额）")
+
+
+def _check_limits(values: dict[CellRef, Value], template: Template) -> None:
+    """Every number within the template's limits, the cell named in the message."""
+    for ref, value in values.items():
+        if value is None:
+            continue
+        kind = template.kind_of(ref) if template.has_cell(ref) else CellKind.SIGNED
+        if kind is CellKind.NA or (not template.has_cell(ref) and isinstance(value, Decimal)):
+            kind = CellKind.AMOUNT if isinstance(value, Decimal) else CellKind.SIGNED
         try:
-            return Decimal(raw)
-        except ArithmeticError as exc:
-            raise InvalidValue(f"金额“{raw[:20]}”无效") from exc
-    raise InvalidValue(f"单元格的值“{str(raw)[:20]}”无效")
+            check_value(value, kind, count_max=template.count_max, amount_max=template.amount_max)
+        except InvalidValue as exc:
+            raise InvalidValue(f"单元格{ref.key()}：{exc}") from None
 
 
 def _encode_values(values: dict[CellRef, Value]) -> dict[str, int | str | None]:
@@ -60,7 +88,7 @@ def _decode_values(raw: object) -> dict[CellRef, Value]:
             ref = CellRef.from_key(key)
         except ValueError as exc:
             raise InvalidValue(f"单元格地址“{key[:40]}”无效") from exc
-        decoded[ref] = _decode_value(value)
+        decoded[ref] = _decode_value(value, str(key)[:40])
     return decoded
 
 
@@ -106,11 +134,20 @@ def document_from_dict(data: object) -> Document:
         if prior_data is not None:
             if not isinstance(prior_data, dict):
                 raise InvalidValue("“prior”应为对象")
+            prior_values = _decode_values(prior_data.get("values", {}))
+            try:
+                prior_template = load_template(str(prior_data.get("template")))
+            except NianbaoError:
+                prior_template = template
+            try:
+                _check_limits(prior_values, prior_template)
+            except InvalidValue as exc:
+                raise InvalidValue(f"关联的上年报告中{exc}") from None
             prior = PriorYear(
                 str(prior_data.get("template")),
                 check_year(prior_data.get("year")),
-                str(prior_data.get("agency", "")),
-                _decode_values(prior_data.get("values", {})),
+                "" if prior_data.get("agency") is None else _agency(prior_data.get("agency")),
+                prior_values,
             )
         review = data.get("review", [])
         if not isinstance(review, list):
@@ -118,9 +155,10 @@ def document_from_dict(data: object) -> Document:
         values = {
             ref: v for ref, v in _decode_values(data.get("values", {})).items() if not template.is_total(ref)
         }  # totals are never trusted from a file: they are recomputed
+        _check_limits({ref: v for ref, v in values.items() if template.has_cell(ref)}, template)
         return Document(
             template,
-            data.get("agency", ""),
+            _agency(data.get("agency")),
             data.get("year"),  # type: ignore[arg-type]
             values,
             texts,
@@ -133,13 +171,19 @@ def document_from_dict(data: object) -> Document:
         raise ReportFileError("文件内容有误，无法读取") from exc
 
 
+def _agency(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise InvalidValue("机关名称应为文字")
+    return raw
+
+
 def dumps(document: Document) -> str:
     return json.dumps(document_to_dict(document), ensure_ascii=False, indent=1)
 
 
 def loads(text: str) -> Document:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int, parse_float=_Unconverted, parse_constant=_Unconverted)
     except (ValueError, RecursionError) as exc:
         raise ReportFileError("文件已损坏（不是有效的JSON）") from exc
     return document_from_dict(data)
