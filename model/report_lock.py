@@ -89,10 +89,11 @@ def _break_stale(path: Path, holder: dict[str, object]) -> None:
         pass
 
 
-def acquire(report: str | os.PathLike[str], *, wait: float = WAIT_SECONDS) -> Path:
-    """Take the report's lock, waiting up to ``wait`` seconds; :class:`ReportBusy` if it stays taken."""
+def acquire(report: str | os.PathLike[str], *, wait: float | None = None) -> Path:
+    """Take the report's lock, waiting up to ``wait`` seconds (default :data:`WAIT_SECONDS`);
+    :class:`ReportBusy` if it stays taken."""
     path = lock_path(report)
-    deadline = time.monotonic() + wait
+    deadline = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
     delay = 0.005
     while True:
         try:
@@ -135,7 +136,7 @@ def release(path: Path) -> None:
 
 
 @contextmanager
-def locked(report: str | os.PathLike[str], *, wait: float = WAIT_SECONDS) -> Iterator[None]:
+def locked(report: str | os.PathLike[str], *, wait: float | None = None) -> Iterator[None]:
     """Hold the report's lock for the duration of a ``with`` block."""
     path = acquire(report, wait=wait)
     try:
