@@ -134,12 +134,12 @@ def document_from_dict(data: object) -> Document:
         if prior_data is not None:
             if not isinstance(prior_data, dict):
                 raise InvalidValue("“prior”应为对象")
-            prior_values = _decode_values(prior_data.get("values", {}))
             try:
-                prior_template = load_template(str(prior_data.get("template")))
-            except NianbaoError:
-                prior_template = template
-            try:
+                prior_values = _decode_values(prior_data.get("values", {}))
+                try:
+                    prior_template = load_template(str(prior_data.get("template")))
+                except NianbaoError:
+                    prior_template = template
                 _check_limits(prior_values, prior_template)
             except InvalidValue as exc:
                 raise InvalidValue(f"关联的上年报告中{exc}") from None

@@ -32,13 +32,15 @@ from model.errors import ImportFailed
 from readers.import_log import LogEntry, warning
 from readers.placement import CellGrid
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_RATIO = 200
 MAX_CELLS = 1_000_000
 MAX_ROWS = 20_000
 MAX_COLUMNS = 256
 MAX_MERGES = 20_000
-MAX_STRINGS = 1_000_000
+MAX_STRINGS = 200_000
+# XML elements parsed in all sheets (20-30 µs each): what bounds the time, whatever the file holds.
+MAX_ELEMENTS = 200_000
 # Work spent matching merged ranges to rows (sum of clipped rows over all ranges).
 MAX_MERGE_WORK = 2_000_000
 NUMBER_TEXT_MAX = 30
@@ -117,6 +119,7 @@ class _Workbook:
         self.archive = archive
         self.name = name
         self.members = {info.filename: info for info in archive.infolist()}
+        self.budget = [MAX_CELLS, MAX_ELEMENTS]  # values kept, XML elements parsed
 
     def xml(self, member: str):  # type: ignore[no-untyped-def]
         return ElementTree.fromstring(self.archive.read(member))
@@ -147,6 +150,7 @@ class _Workbook:
             for _, element in ElementTree.iterparse(stream, events=("end",)):
                 if _local(element.tag) != "si":
                     continue
+                self.budget[1] -= 1
                 strings.append(_string_item(element))
                 element.clear()
                 if len(strings) > MAX_STRINGS:
@@ -179,15 +183,23 @@ def _string_item(element) -> str:  # type: ignore[no-untyped-def]
     return "".join(parts)
 
 
-def _cells(stream, strings: list[str], merges: list[_Merge], formulas: list[str]) -> Iterator[tuple[int, int, object]]:  # type: ignore[no-untyped-def]
+def _cells(  # type: ignore[no-untyped-def]
+    stream, strings: list[str], merges: list[_Merge], formulas: list[str], budget: list[int]
+) -> Iterator[tuple[int, int, object]]:
     """(row, column, value) of the sheet's cells in file order (1-based); merged ranges are collected
-    into ``merges`` as they are met (after the cells, so only if the caller reads to the end)."""
+    into ``merges`` as they are met (after the cells, so only if the caller reads to the end).
+    A cell outside the bounded region has the value None (not converted); ``(-1, -1, None)`` means the
+    element budget ran out and nothing more is read."""
     row_number = 0
     column = 0
     parent = None
     for event, element in ElementTree.iterparse(stream, events=("start", "end")):
         name = _local(element.tag)
         if event == "start":
+            budget[1] -= 1
+            if budget[1] < 0:
+                yield -1, -1, None
+                return
             if name == "row":
                 number = element.get("r", "")
                 row_number = int(number) if number.isdigit() else row_number + 1
@@ -198,9 +210,14 @@ def _cells(stream, strings: list[str], merges: list[_Merge], formulas: list[str]
         if name == "c":
             place = _coordinate(element.get("r", "")) if element.get("r") else None
             row, column = place if place is not None else (row_number, column + 1)
-            value = _cell_value(element, strings)
-            if value is None and any(_local(child.tag) == "f" for child in element):
-                formulas.append(f"{_letters(column)}{row}")
+            value = None
+            if row <= MAX_ROWS and column <= MAX_COLUMNS:
+                value = _cell_value(element, strings)
+                if value is None and any(_local(child.tag) == "f" for child in element):
+                    formulas.append(f"{_letters(column)}{row}")
+            elif any(_local(child.tag) in ("v", "is") for child in element):
+                value = ""  # something is there; its value is not needed
+            element.clear()
             yield row, column, value
         elif name == "row":
             element.clear()
@@ -249,22 +266,26 @@ def _letters(column: int) -> str:
     return letters
 
 
-def read_sheet(book: _Workbook, title: str, member: str, strings: list[str], budget: list[int]) -> SheetRead:
-    """One sheet within the row, column and cell limits; ``budget`` is the cells left for the workbook."""
+def read_sheet(book: _Workbook, title: str, member: str, strings: list[str]) -> SheetRead:
+    """One sheet within the row, column and cell limits and what is left of the workbook's budget."""
     cells: dict[tuple[int, int], object] = {}
     merges: list[_Merge] = []
     formulas: list[str] = []
     log: list[LogEntry] = []
-    cut_rows = cut_columns = False
+    cut_rows = cut_columns = cut_work = False
+    budget = book.budget
     with book.archive.open(member) as stream:
-        for row, column, value in _cells(stream, strings, merges, formulas):
+        for row, column, value in _cells(stream, strings, merges, formulas, budget):
+            if row < 0:
+                cut_work = True
+                break
             if row > MAX_ROWS:
-                if value not in (None, ""):
+                if value is not None:
                     cut_rows = True  # a sheet this long is no report: stop here, nothing more is read
                     break
                 continue
             if column > MAX_COLUMNS:
-                cut_columns = cut_columns or value not in (None, "")
+                cut_columns = cut_columns or value is not None
                 continue
             if value is None or value == "":
                 continue
@@ -274,6 +295,9 @@ def read_sheet(book: _Workbook, title: str, member: str, strings: list[str], bud
                 raise ImportFailed(f"“{book.name}”的单元格过多，已拒绝")
     if cut_rows:
         log.append(warning(f"警告：工作表“{title}”超过{MAX_ROWS}行，只读取了前{MAX_ROWS}行"))
+    if cut_work:
+        last = max((r for r, _ in cells), default=0)
+        log.append(warning(f"警告：工作表“{title}”内容过多，只读取了前{last}行（工作簿的读取量已达上限）"))
     if cut_columns:
         log.append(warning(f"警告：工作表“{title}”超过{MAX_COLUMNS}列，只读取了前{MAX_COLUMNS}列"))
     if formulas:
@@ -349,14 +373,13 @@ def read_workbook(path: Path) -> tuple[list[CellGrid], list[LogEntry]]:
     check_archive(path)
     grids: list[CellGrid] = []
     log: list[LogEntry] = []
-    budget = [MAX_CELLS]
     try:
         with zipfile.ZipFile(path) as archive:
             book = _Workbook(archive, path.name)
             sheets = book.sheets()
             strings = book.shared_strings()
             for title, member in sheets:
-                read = read_sheet(book, title, member, strings, budget)
+                read = read_sheet(book, title, member, strings)
                 grids.append(read.grid)
                 log.extend(read.log)
     except ImportFailed:
