@@ -219,11 +219,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str]) -> int:
     """Run one CLI command; return the exit code."""
+    from cli.terminal import printable, tolerant_streams
+
+    tolerant_streams()
     args = build_parser().parse_args(list(argv))
     try:
         return int(args.run(args))
     except (NianbaoError, CliError) as exc:
-        print(f"nianbao: {exc}", file=sys.stderr)
+        print(f"nianbao: {printable(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

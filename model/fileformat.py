@@ -21,7 +21,7 @@ from typing import Any
 
 from model.atomic_file import write_file
 from model.cellref import CellRef
-from model.document import Document, check_year
+from model.document import Document, check_agency, check_year
 from model.errors import InvalidValue, NianbaoError, ReportFileError
 from model.input_file import read_input
 from model.prior import PriorYear
@@ -146,7 +146,7 @@ def document_from_dict(data: object) -> Document:
             prior = PriorYear(
                 str(prior_data.get("template")),
                 check_year(prior_data.get("year")),
-                "" if prior_data.get("agency") is None else _agency(prior_data.get("agency")),
+                check_agency(_agency(prior_data.get("agency"))) if prior_data.get("agency") else "",
                 prior_values,
             )
         review = data.get("review", [])
