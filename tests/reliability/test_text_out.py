@@ -167,3 +167,39 @@ def test_non_string_agency_is_refused_not_none_title(tmp_path, agency):
         load_report(path)
     result = nianbao("show", path)
     assert result.returncode == 2 and "None" not in result.stdout
+
+
+# --- 12. the PDF never draws outside the page ----------------------------------------------------
+
+
+def test_pdf_long_unbreakable_runs_stay_on_the_page(tmp_path, example):
+    """5,000 “。” and long runs of —, …, ） once ran to x = 65,100 pt; every drawn character's box must
+    lie within the page (checked with pdfium's character boxes)."""
+    pdfium = pytest.importorskip("pypdfium2")
+    from export.fonts import CANDIDATES
+    from export.pdf import export_pdf
+
+    if not any(os.path.isfile(p) for p, _ in CANDIDATES):
+        pytest.skip("no TrueType CJK font on this machine")
+    texts = {
+        "s1": "。" * 5000,
+        "s3": "说明" + "—" * 800 + "完" + "…" * 800,
+        "s4": "（" * 400 + "）" * 800 + "”" * 300,
+    }
+    example.apply([SetText(section, text) for section, text in texts.items() if section in example.texts()])
+    path = tmp_path / "runs.pdf"
+    export_pdf(example, path)
+    pdf = pdfium.PdfDocument(str(path))
+    worst = 0.0
+    checked = 0
+    for page in pdf:
+        width, height = page.get_size()
+        text_page = page.get_textpage()
+        for index in range(text_page.count_chars()):
+            left, bottom, right, top = text_page.get_charbox(index)
+            if right <= left:
+                continue  # a generated space or line end has no box
+            checked += 1
+            worst = max(worst, right)
+            assert -1 <= left and right <= width + 1 and -1 <= bottom and top <= height + 1, (index, right, width)
+    assert checked > 5000 and worst > 0
