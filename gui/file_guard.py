@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
-from model.atomic_file import ReadOnlyTarget
+from model.atomic_file import ReadOnlyTarget, write_file
 from model.report_lock import locked
 
 if TYPE_CHECKING:
@@ -105,6 +106,24 @@ class FileGuard(QObject):
                 if not messages.confirm(self.window, _tr("只读文件"), question):
                     return False
                 self.window.session.save(path, replace_read_only=True)
+        return True
+
+    def export(self, path: Path, *, font_path: str | None) -> bool:
+        """Export the session's report to ``path``; a read-only target is replaced only after asking.
+        False if the user declined. Errors propagate."""
+        from export.writers import export_report
+
+        document = self.window.session.document
+        try:
+            export_report(document, path, font_path=font_path)
+        except ReadOnlyTarget:
+            question = _tr("“{name}”是只读文件。仍要替换它吗？").format(name=Path(path).name)
+            if not self.window.context.messages.confirm(self.window, _tr("只读文件"), question):
+                return False
+            with tempfile.TemporaryDirectory(prefix="nianbao-export-") as folder:
+                staged = Path(folder) / Path(path).name
+                export_report(document, staged, font_path=font_path)
+                write_file(path, staged.read_bytes(), replace_read_only=True)
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -616,10 +616,9 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Sent to the printer"))
 
     def export_path(self, path: Path) -> bool:
-        from export.writers import export_report
-
         try:
-            export_report(self.session.document, path, font_path=self.pdf_font())
+            if not self.file_guard.export(path, font_path=self.pdf_font()):
+                return False
         except NianbaoError as exc:
             self.context.messages.error(self, self.tr("Export failed"), str(exc))
             return False

@@ -116,3 +116,25 @@ def test_busy_report_is_not_overwritten(qtbot, context, tmp_path, monkeypatch):
     assert "正在被其他程序修改" in context.messages.errors[-1]
     assert load_report(path).value(CELL) != 41
     assert window.save() and load_report(path).value(CELL) == 41
+
+
+def test_export_onto_read_only_file_asks_first(qtbot, context, tmp_path):
+    out = tmp_path / "r.html"
+    out.write_text("old")
+    out.chmod(0o444)
+    window = open_window(qtbot, context, EXAMPLE)
+    context.messages.confirm_answer = False
+    assert not window.export_path(out)
+    assert out.read_text() == "old" and "只读" in context.messages.confirmed[-1]
+    context.messages.confirm_answer = True
+    assert window.export_path(out)
+    assert "<html" in out.read_text() and stat.S_IMODE(out.stat().st_mode) == 0o444
+
+
+def test_export_to_a_device_is_a_message(qtbot, context, tmp_path):
+    window = open_window(qtbot, context, EXAMPLE)
+    link = tmp_path / "null.pdf"
+    link.symlink_to("/dev/null")
+    assert not window.export_path(link)
+    assert "不是普通文件" in context.messages.errors[-1]
+    assert link.is_symlink()
