@@ -78,7 +78,7 @@ def reason(exc: OSError) -> str:
     return reasons.get(name) or exc.strerror or str(exc)
 
 
-def resolve_target(path: str | os.PathLike[str]) -> Path:
+def resolve_target(path: str | os.PathLike[str], *, follow_symlinks: bool = True) -> Path:
     """The file that will really be written: a symbolic link is followed; bad names are refused."""
     name = os.fspath(path)
     if not name.strip():
@@ -88,16 +88,21 @@ def resolve_target(path: str | os.PathLike[str]) -> Path:
     if name.endswith(("/", os.sep)) or os.path.basename(name) in ("", ".", ".."):
         raise NotRegularTarget(f"“{name}”是文件夹，不是文件名")
     target = Path(name)
-    if target.is_symlink():
+    if follow_symlinks and target.is_symlink():
         target = Path(os.path.realpath(target))
     return target
 
 
-def check_target(path: str | os.PathLike[str], *, replace_read_only: bool = False) -> os.stat_result | None:
-    """Refuse a target that must not be replaced; return its status (None if it does not exist yet)."""
-    target = resolve_target(path)
+def check_target(
+    path: str | os.PathLike[str], *, replace_read_only: bool = False, follow_symlinks: bool = True
+) -> os.stat_result | None:
+    """Refuse a target that must not be replaced; return its status (None if it does not exist yet, or
+    when it is a symbolic link that is to be replaced itself)."""
+    target = resolve_target(path, follow_symlinks=follow_symlinks)
     try:
-        status = os.stat(target)
+        status = os.stat(target) if follow_symlinks else os.lstat(target)
+        if stat.S_ISLNK(status.st_mode):
+            return None
     except FileNotFoundError:
         return None
     except OSError as exc:
@@ -183,14 +188,15 @@ def write_file(
     *,
     keep_backup: bool = False,
     replace_read_only: bool = False,
+    follow_symlinks: bool = True,
 ) -> None:
     """Write ``data`` (bytes, or a function writing to a binary stream) to ``path`` atomically.
 
     Raises :class:`ReportFileError` (or its :class:`ReadOnlyTarget` / :class:`NotRegularTarget`) with a
     message naming the reason; the previous file, if any, is then untouched.
     """
-    target = resolve_target(path)
-    status = check_target(target, replace_read_only=replace_read_only)
+    target = resolve_target(path, follow_symlinks=follow_symlinks)
+    status = check_target(target, replace_read_only=replace_read_only, follow_symlinks=follow_symlinks)
     folder = target.parent
     if not folder.is_dir():
         raise ReportFileError(f"无法保存“{target.name}”：文件夹不存在（{folder}）")
@@ -210,7 +216,7 @@ def write_file(
                 _keep_owner_and_mode(stream.fileno(), status)
             os.fsync(stream.fileno())
         if keep_backup and status is not None:
-            write_file(target.with_name(target.name + ".bak"), target.read_bytes(), replace_read_only=True)
+            _backup(target)
         os.replace(temp, target)
     except OSError as exc:
         _discard(temp)
@@ -219,6 +225,17 @@ def write_file(
         _discard(temp)
         raise
     _fsync_folder(folder)
+
+
+def _backup(target: Path) -> None:
+    """The previous version as ``FILE.bak``. A link planted there is replaced, never followed; something
+    that is no file at all (a folder, a pipe) means no backup this time rather than no save."""
+    try:
+        write_file(
+            target.with_name(target.name + ".bak"), target.read_bytes(), replace_read_only=True, follow_symlinks=False
+        )
+    except NotRegularTarget:
+        pass
 
 
 def _keep_owner_and_mode(fd: int, status: os.stat_result) -> None:

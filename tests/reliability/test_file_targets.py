@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from model.atomic_file import TEMP_PREFIX, NotRegularTarget, ReadOnlyTarget, temp_name, write_file
+from model.cellref import CellRef
 from model.errors import ReportFileError
+from model.fileformat import load_report
 from tests.conftest import EXAMPLE, ROOT, nianbao
 
 EXPORTS = [".xlsx", ".pdf", ".docx", ".html"]
@@ -285,3 +287,19 @@ def test_export_onto_full_disk_is_one_line(tmp_path, report, suffix, monkeypatch
     monkeypatch.setattr(atomic_file.os, "fsync", full)
     assert run(["export", str(report), "-o", str(tmp_path / f"o{suffix}")]) == 2
     assert leftovers(tmp_path) == []
+
+
+def test_backup_never_follows_a_planted_link(tmp_path, report):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    backup = tmp_path / "r.nianbao.bak"
+    backup.symlink_to(victim)
+    assert nianbao("set", report, "3/new/natural=4").returncode == 0
+    assert victim.read_text() == "keep me"
+    assert not backup.is_symlink() and load_report(backup).value(CellRef("3", "new", "natural")) != 4
+
+
+def test_backup_in_the_way_does_not_block_the_save(tmp_path, report):
+    (tmp_path / "r.nianbao.bak").mkdir()
+    assert nianbao("set", report, "3/new/natural=4").returncode == 0
+    assert load_report(report).value(CellRef("3", "new", "natural")) == 4
