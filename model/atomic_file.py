@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from model.errors import ReportFileError
+from model.processes import is_running
 
 TEMP_PREFIX = ".~nianbao-"
 TEMP_SUFFIX = ".tmp"
@@ -133,25 +134,11 @@ def remove_stale_temps(folder: Path) -> None:
             if not stat.S_ISREG(status.st_mode):
                 continue
             same_host = len(parts) == 3 and parts[0] == host and parts[1].isdigit()
-            dead = same_host and not _running(int(parts[1]))
+            dead = same_host and not is_running(int(parts[1]))
             if dead or now - status.st_mtime > STALE_SECONDS:
                 os.unlink(entry.path)
         except (OSError, ValueError):
             continue
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # it exists (another user's process) or we cannot tell: keep its file
-    return True
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -217,7 +204,12 @@ def write_file(
             os.fsync(stream.fileno())
         if keep_backup and status is not None:
             _backup(target)
+        windows_read_only = os.name == "nt" and status is not None and not status.st_mode & stat.S_IWRITE
+        if windows_read_only:
+            os.chmod(target, stat.S_IWRITE | stat.S_IREAD)  # Windows refuses to replace a read-only file
         os.replace(temp, target)
+        if windows_read_only:
+            os.chmod(target, stat.S_IREAD)  # the user asked to replace it, not to make it writable
     except OSError as exc:
         _discard(temp)
         raise ReportFileError(f"保存“{target.name}”失败：{reason(exc)}，原文件未改动") from exc

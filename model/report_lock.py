@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from model.errors import ReportFileError
+from model.processes import is_running
 
 STALE_SECONDS = 120
 WAIT_SECONDS = 5.0
@@ -47,18 +48,6 @@ def _read(path: Path) -> dict[str, object] | None:
         return {}  # being written right now, or garbage: judged by its age
 
 
-def _alive(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def _is_stale(path: Path, holder: dict[str, object]) -> bool:
     try:
         age = time.time() - path.stat().st_mtime
@@ -67,7 +56,7 @@ def _is_stale(path: Path, holder: dict[str, object]) -> bool:
     if age > STALE_SECONDS:
         return True
     if holder.get("host") == socket.gethostname() and "pid" in holder:
-        return not _alive(holder["pid"])
+        return not is_running(holder["pid"])
     return False
 
 
