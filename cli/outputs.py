@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from model.atomic_file import check_target
+from model.atomic_file import check_target, resolve_target
 from model.errors import ReportFileError
 from model.input_file import read_input
 
@@ -33,8 +33,10 @@ def check_output(
     for source in inputs:
         if source is not None and os.fspath(source).strip() and same_file(source, name):
             raise ReportFileError(f"输出文件“{name}”就是输入文件，这样会覆盖它；请指定另一个输出文件")
-    if report and not name.lower().endswith(REPORT_SUFFIX):
-        raise ReportFileError(f"年报文件应以 {REPORT_SUFFIX} 结尾（“{Path(name).name}”），以免覆盖其他类型的文件")
+    real = resolve_target(name)  # a link named .nianbao may point at someone's workbook
+    for shown in {Path(name).name, real.name}:
+        if report and not shown.lower().endswith(REPORT_SUFFIX):
+            raise ReportFileError(f"年报文件应以 {REPORT_SUFFIX} 结尾（“{shown}”），以免覆盖其他类型的文件")
     check_target(name)
     return Path(name)
 

@@ -303,3 +303,13 @@ def test_backup_in_the_way_does_not_block_the_save(tmp_path, report):
     (tmp_path / "r.nianbao.bak").mkdir()
     assert nianbao("set", report, "3/new/natural=4").returncode == 0
     assert load_report(report).value(CellRef("3", "new", "natural")) == 4
+
+
+def test_report_link_to_another_kind_of_file_is_refused(tmp_path, report):
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(b"someone's workbook")
+    link = tmp_path / "looks-like.nianbao"
+    link.symlink_to(book)
+    result = nianbao("rollforward", report, "-o", link)
+    assert result.returncode == 2 and "book.xlsx" in result.stderr
+    assert book.read_bytes() == b"someone's workbook"
