@@ -199,6 +199,8 @@ def test_special_targets_are_refused(tmp_path, report, target):
         path.symlink_to("/dev/null")
     else:
         path = Path(target)
+        if not path.exists():
+            pytest.skip(f"no {target} on this system")
     before = path.lstat()
     with pytest.raises(NotRegularTarget):
         write_file(path, b"x")
