@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from cli.help_format import ChineseParser
 from model.errors import NianbaoError
@@ -38,14 +39,17 @@ def _print_json(data: object) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from cli.outputs import check_output
     from model.document import Document
     from model.fileformat import save_report
+    from model.report_lock import locked
 
-    output = Path(args.output)
+    output = check_output(args.output, [], report=True)
     document = Document.new(args.template, args.year, args.agency)
     if not document.template.covers_year(args.year):
         print(f"nianbao: 提示：{args.year}年度的报告一般不使用{document.template.name}", file=sys.stderr)
-    save_report(document, output)
+    with locked(output):
+        save_report(document, output)
     wrote(f"已新建：{document.title} → {output}")
     return EXIT_OK
 
@@ -102,6 +106,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
+    from cli.outputs import check_output
+    from model.report_lock import locked
+
+    check_output(args.file, [], report=True)
+    with locked(args.file):  # read, change and write back as one step: a concurrent edit is not lost
+        return _set(args)
+
+
+def _set(args: argparse.Namespace) -> int:
+    from cli.outputs import read_text_argument
     from model.cellref import CellRef
     from model.edits import SetCell, SetMeta, SetReview
     from model.fileformat import load_report, save_report
@@ -124,8 +138,8 @@ def cmd_set(args: argparse.Namespace) -> int:
         if not sep:
             raise CliError(f"“{item}”应写作 部分=文本文件，如 s1=总体情况.txt")
         try:
-            edits.extend(document.write_text(section, Path(source).read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
+            edits.extend(document.write_text(section, read_text_argument(source)))
+        except OSError as exc:
             raise CliError(f"无法读取正文文件“{source}”：{exc}") from exc
     for section in args.reviewed or []:
         edits.append(SetReview(section, False))
@@ -282,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str]) -> int:
     """Run one CLI command; return the exit code."""
+    from cli.terminal import printable, tolerant_streams
+
+    tolerant_streams()
     args = build_parser().parse_args(list(argv))
     try:
         return int(args.run(args))
@@ -289,7 +306,7 @@ def run(argv: Sequence[str]) -> int:
         print(f"nianbao: 参数错误：{exc}（用法见 nianbao {args.command} --help）", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (NianbaoError, CliError) as exc:
-        print(f"nianbao: {exc}", file=sys.stderr)
+        print(f"nianbao: {printable(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
 
 from model.cellref import CellRef
@@ -9,8 +11,27 @@ from model.document import Document
 from model.template import Table
 from model.values import format_value
 
+# What a terminal would act on rather than show: C0 controls but line feed, DEL, C1 controls (0x9B is
+# a CSI of its own), and the bidirectional overrides that make a line read differently than it is.
+_ESCAPES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 LABEL_WIDTH = 40
 VALUE_WIDTH = 9
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: a tab is a space, every other control shows as ``�``."""
+    return _ESCAPES.sub(lambda m: " " if m.group() == "\t" else "\ufffd", str(text))
+
+
+def tolerant_streams() -> None:
+    """Output the terminal's encoding cannot show (GBK, ASCII) is replaced, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
 
 
 def display_width(text: str) -> int:
@@ -74,4 +95,4 @@ def render_report(document: Document) -> str:
                 lines.extend(render_table(document, table))
                 lines.append("")
         lines.append("")
-    return "\n".join(lines)
+    return printable("\n".join(lines))

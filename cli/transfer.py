@@ -10,10 +10,12 @@ from cli.app import EXIT_OK, CliError, wrote
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from cli.outputs import check_output
     from export.writers import export_report, writer_for
     from model.fileformat import load_report
 
     writer_for(args.output)  # an unknown kind is refused before the report is read
+    check_output(args.output, [args.file, args.font], report=False)
     if args.font and Path(args.output).suffix.lower() != ".pdf":
         print("nianbao: 提示：--font 只用于导出PDF，本次未使用", file=sys.stderr)
     export_report(load_report(args.file), args.output, font_path=args.font)  # a wrong --font: FontError
@@ -22,30 +24,36 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from cli.outputs import check_output
     from model.errors import MissingTitle
     from model.fileformat import save_report
+    from model.report_lock import locked
     from readers.dispatch import read_report
 
-    output = Path(args.output)
+    output = check_output(args.output, [args.file], report=True)
     try:
         result = read_report(Path(args.file), agency=args.agency, year=args.year)
     except MissingTitle as exc:
         raise CliError(f"{exc}（用 --agency 和 --year）") from exc
     for entry in result.log:
         print(entry.text, file=sys.stderr)
-    save_report(result.document, output)
+    with locked(output):
+        save_report(result.document, output)
     print(f"已导入：{result.document.title} → {output}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_rollforward(args: argparse.Namespace) -> int:
+    from cli.outputs import check_output
     from model.fileformat import load_report, save_report
+    from model.report_lock import locked
     from model.rollforward import roll_forward
 
-    output = Path(args.output)
+    output = check_output(args.output, [args.file], report=True)
     result = roll_forward(load_report(args.file), year=args.year)
     for note in result.notes:
         print(f"提示：{note}", file=sys.stderr)
-    save_report(result.document, output)
+    with locked(output):
+        save_report(result.document, output)
     wrote(f"已生成：{result.document.title} → {output}")
     return EXIT_OK

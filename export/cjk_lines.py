@@ -3,6 +3,10 @@
 Any two Han characters may be split, but a closing mark (，。、）》…) never starts a line and an
 opening mark (（《“) never ends one; Latin words and numbers such as ``3829.46`` or ``74.41%`` stay
 whole. Widths come from a ``measure`` callable, so the rules are tested without any PDF library.
+
+The rules bend where they cannot hold: at most :data:`HANG_CHARS` closing marks hang past the edge,
+and a longer run (5,000 ``。``, a row of ``——`` or ``……``) breaks at the margin anyway, as does a run
+of opening marks too long to move down. No line is ever drawn beyond the margin plus the hang.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕〗”’�
 # Marks that must not end a line: they move down to the line they open.
 NO_LINE_END = frozenset("（《〈「『【〔〖“‘([{")
 # A run of Latin letters, digits and number punctuation is one unbreakable token.
+# How many full-width closing marks may hang past the right edge before a line breaks regardless.
+HANG_CHARS = 2
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/%+\-_@#&]*|\s+|.", re.S)
 
 
@@ -22,12 +28,18 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _hang_room(measure: Callable[[str], float]) -> float:
+    return HANG_CHARS * measure("。")
+
+
 def _split_long(token: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """A token wider than the line (a long URL) is cut at character boundaries."""
     pieces, current, used = [], "", 0.0
+    room = _hang_room(measure)
     for char in token:
         size = measure(char)
-        if current and used + size > width and char not in NO_LINE_START:
+        hangs = char in NO_LINE_START and used + size <= width + room
+        if current and used + size > width and not hangs:
             pieces.append(current)
             current, used = "", 0.0
         current += char
@@ -43,20 +55,25 @@ def wrap(text: str, width: float, measure: Callable[[str], float], first_indent:
     lines: list[str] = []
     current: list[str] = []
     used = first_indent
+    room = _hang_room(measure)
     tokens = _tokens(text)
     i = 0
     while i < len(tokens):
         token = tokens[i]
         size = measure(token)
-        if current and used + size > width and not (token[0] in NO_LINE_START and len(token) == 1):
+        hangs = token[0] in NO_LINE_START and len(token) == 1 and used + size <= width + room
+        if current and used + size > width and not hangs:
             if token.isspace():
                 i += 1  # a space at a line break is dropped; the next token breaks (or hangs)
                 continue
             carried: list[str] = []
+            kept = list(current)
             while len(current) > 1 and (current[-1].isspace() or current[-1] in NO_LINE_END):
                 last = current.pop()
                 if not last.isspace():
                     carried.insert(0, last)
+            if carried and measure("".join(carried)) > width / 2:
+                current, carried = kept, []  # a run of opening marks too long to move down breaks here
             lines.append("".join(current).rstrip())
             current = carried
             used = sum(measure(t) for t in current)

@@ -23,6 +23,9 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
+from model.atomic_file import write_file
+from model.errors import ReportFileError
+
 # Not cached: the font bytes (mapped from the file), a scaling closure (rebuilt), and the reverse
 # character map, which only text shaping reads (Nianbao's fonts are registered unshaped).
 _SKIP = {"_ttf_data", "_pdfScale", "glyphToChar"}
@@ -127,11 +130,9 @@ def load_ttfont(name: str, path: str, index: int, folder: Path | None = None) ->
         state = {k: v for k, v in font.face.__dict__.items() if k not in _SKIP and not callable(v)}
         state["hmetrics"] = array("d", [number for pair in font.face.hmetrics for number in pair])
         folder.mkdir(parents=True, exist_ok=True)
-        temp = cached.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temp, cached)
+        write_file(cached, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), replace_read_only=True)
         _prune(folder)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+    except (OSError, ReportFileError, pickle.PicklingError, TypeError, AttributeError):
         pass  # no cache this time; the font itself is fine
     return font
 

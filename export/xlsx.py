@@ -6,11 +6,13 @@ values, so viewers that do not recalculate still show the right numbers.
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
@@ -91,9 +93,10 @@ def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
     }
 
 
-def write_workbook(document: Document, path: Path) -> None:
-    """Write the workbook to ``path`` (a temporary file; :func:`export_xlsx` renames it)."""
-    book = xlsxwriter.Workbook(str(path), workbook_options())
+def write_workbook(document: Document, path: Path | io.BytesIO) -> None:
+    """Write the workbook to ``path`` or, as :func:`export_xlsx` does, into memory."""
+    target = path if isinstance(path, io.BytesIO) else str(path)
+    book = xlsxwriter.Workbook(target, {**workbook_options(), "in_memory": True})
     write_report_sheet(book, document)
     book.set_properties({"title": document.title, "author": document.agency, "comments": "由政务公开年报编辑器导出"})
     book.close()
@@ -255,14 +258,10 @@ def table_row_heights(layout: GridLayout, widths: list[int]) -> list[float]:
 
 
 def export_xlsx(document: Document, path: str | os.PathLike[str]) -> None:
-    """Export atomically: an existing file is replaced only by a complete workbook."""
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.writing.xlsx")
+    """Export atomically: the workbook is built in memory, then written by the one atomic writer."""
+    buffer = io.BytesIO()
     try:
-        write_workbook(document, temp)
-        data = temp.read_bytes()
-    except OSError as exc:
-        raise ReportFileError(f"无法导出“{target.name}”：{exc.strerror or exc}") from exc
-    finally:
-        temp.unlink(missing_ok=True)
-    write_atomically(target, data, keep_backup=False)
+        write_workbook(document, buffer)
+    except (OSError, XlsxWriterException) as exc:
+        raise ReportFileError(f"无法导出“{os.path.basename(os.fspath(path))}”：{exc}") from exc
+    write_atomically(Path(path), buffer.getvalue(), keep_backup=False)

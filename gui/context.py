@@ -53,6 +53,17 @@ class UserMessages:
         _, year, name = dialog.values()
         return name, year
 
+    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
+        """A yes/no question whose safe answer is no (the default button)."""
+        answer = QMessageBox.question(
+            parent,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def ask_restore(self, parent: QWidget | None, description: str) -> bool:
         question = QCoreApplication.translate(
             "UserMessages",

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.dialogs import NewReportDialog
+from gui.file_guard import FileGuard
 from gui.grid_view import ReportGrid
 from gui.recovery import RecoveryFile, find_orphans
 from gui.session import Session
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.cleanChanged.connect(self._update_title)
         self.session.undo_stack.indexChanged.connect(self._update_title)
         self.session.pathChanged.connect(self._update_title)
+        self.file_guard = FileGuard(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(context.autosave_ms)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -631,10 +633,9 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Sent to the printer"))
 
     def export_path(self, path: Path) -> bool:
-        from export.writers import export_report
-
         try:
-            export_report(self.session.document, path, font_path=self.pdf_font())
+            if not self.file_guard.export(path, font_path=self.pdf_font()):
+                return False
         except NianbaoError as exc:
             self.context.messages.error(self, self.tr("Export failed"), str(exc))
             return False
@@ -704,7 +705,8 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path) -> bool:
         try:
-            self.session.save(path)
+            if not self.file_guard.save(path):
+                return False
         except (NianbaoError, OSError) as exc:
             self.context.messages.error(
                 self,

@@ -15,7 +15,8 @@ from PySide6.QtCore import QLockFile
 
 from model.document import Document
 from model.errors import NianbaoError
-from model.fileformat import document_from_dict, document_to_dict, write_atomically
+from model.fileformat import MAX_FILE_BYTES, document_from_dict, document_to_dict, write_atomically
+from model.input_file import read_input
 
 SUFFIX = ".nianbao-recovery"
 
@@ -64,7 +65,7 @@ def find_orphans(folder: Path) -> list[Recovered]:
             continue  # a running window owns it
         lock.unlock()
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
+            data = json.loads(read_input(file, max_bytes=2 * MAX_FILE_BYTES).decode("utf-8"))
             document = document_from_dict(data["document"])
             original = Path(data["original"]) if data.get("original") else None
         except (OSError, ValueError, KeyError, TypeError, NianbaoError):

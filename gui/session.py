@@ -102,11 +102,11 @@ class Session(QObject):
         self._unsaved_origin = False
         self.undo_stack.setClean()
 
-    def save(self, path: Path | None = None) -> None:
+    def save(self, path: Path | None = None, *, replace_read_only: bool = False) -> None:
         """Save atomically (the model's save); on success the document is clean."""
         target = path or self.path
         assert target is not None
-        save_report(self.document, target)
+        save_report(self.document, target, replace_read_only=replace_read_only)
         self.path = Path(target)
         self.set_clean()
         self.pathChanged.emit()

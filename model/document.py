@@ -18,6 +18,7 @@ from model.engine import DependencyGraph, compute_all, filled_counts
 from model.errors import InvalidValue, NotEditable
 from model.prior import PriorYear
 from model.rules import ERROR, META_YEAR, PRIOR, RuleContext, RuleInstance, RuleResult, evaluate, expand_rules
+from model.storable_text import describe, first_unstorable
 from model.template import Template, load_template
 from model.values import CellKind, Value, check_value, parse_value
 
@@ -51,7 +52,12 @@ def _shape(template: Template) -> _Shape:
 
 def check_agency(agency: str) -> str:
     """Validate and tidy an agency name."""
-    cleaned = " ".join(str(agency).split())
+    if not isinstance(agency, str):
+        raise InvalidValue("机关名称应为文字")
+    cleaned = " ".join(agency.split())  # line breaks and tabs from a paste are spaces
+    bad = first_unstorable(cleaned)
+    if bad is not None:
+        raise InvalidValue(f"机关名称含有无法保存的字符（{describe(bad)}），请删除后再试")
     if not cleaned:
         raise InvalidValue("机关名称不能为空")
     if len(cleaned) > AGENCY_MAX:
@@ -85,6 +91,9 @@ def check_text(text: str) -> str:
     if bad is not None:
         # Control characters cannot live in Excel or PDF text; refuse rather than lose them later.
         raise InvalidValue(f"正文含有不可见的控制字符（U+{ord(bad.group()):04X}），请删除后再试")
+    bad_char = first_unstorable(text)
+    if bad_char is not None:  # C1 controls and noncharacters: Word and LibreOffice refuse a file with them
+        raise InvalidValue(f"正文含有无法保存的字符（{describe(bad_char)}），请删除后再试")
     return text
 
 

@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from model.atomic_file import write_file
 from model.cellref import CellRef
-from model.document import Document, check_year
+from model.document import Document, check_agency, check_year
 from model.errors import InvalidValue, NianbaoError, ReportFileError
+from model.input_file import read_input
 from model.prior import PriorYear
-from model.template import load_template
-from model.values import Value
+from model.template import Template, load_template
+from model.values import CellKind, Value, check_value
 
 FORMAT_NAME = "nianbao"
 FORMAT_VERSION = 1
@@ -35,15 +37,42 @@ def _encode_value(value: Value) -> int | str | None:
     return f"{value:.2f}" if isinstance(value, Decimal) else value
 
 
-def _decode_value(raw: object) -> Value:
+class _Unconverted(str):
+    """A JSON number kept as its text: a float, a constant (NaN, Infinity) or an integer too long to be
+    a count. Converting ``1e999999999`` or a 100,000-digit integer could take minutes; none is valid."""
+
+
+def _json_int(text: str) -> int | _Unconverted:
+    return int(text) if len(text) <= 18 else _Unconverted(text)
+
+
+# What a saved amount looks like (at most two decimals, within any template's limit).
+_AMOUNT_TEXT = re.compile(r"-?\d{1,15}(\.\d{0,2})?")
+
+
+def _decode_value(raw: object, key: str = "") -> Value:
+    where = f"单元格{key}的" if key else "单元格的"
     if raw is None or (isinstance(raw, int) and not isinstance(raw, bool)):
         return raw  # type: ignore[return-value]
-    if isinstance(raw, str):
+    if isinstance(raw, str) and not isinstance(raw, _Unconverted):
+        if not _AMOUNT_TEXT.fullmatch(raw.strip()):
+            raise InvalidValue(f"{where}金额“{raw[:20]}”无效")
+        return Decimal(raw.strip())
+    raise InvalidValue(f"{where}值“{str(raw)[:20]}”无效（应为整数或金额）")
+
+
+def _check_limits(values: dict[CellRef, Value], template: Template) -> None:
+    """Every number within the template's limits, the cell named in the message."""
+    for ref, value in values.items():
+        if value is None:
+            continue
+        kind = template.kind_of(ref) if template.has_cell(ref) else CellKind.SIGNED
+        if kind is CellKind.NA or (not template.has_cell(ref) and isinstance(value, Decimal)):
+            kind = CellKind.AMOUNT if isinstance(value, Decimal) else CellKind.SIGNED
         try:
-            return Decimal(raw)
-        except ArithmeticError as exc:
-            raise InvalidValue(f"金额“{raw[:20]}”无效") from exc
-    raise InvalidValue(f"单元格的值“{str(raw)[:20]}”无效")
+            check_value(value, kind, count_max=template.count_max, amount_max=template.amount_max)
+        except InvalidValue as exc:
+            raise InvalidValue(f"单元格{ref.key()}：{exc}") from None
 
 
 def _encode_values(values: dict[CellRef, Value]) -> dict[str, int | str | None]:
@@ -59,7 +88,7 @@ def _decode_values(raw: object) -> dict[CellRef, Value]:
             ref = CellRef.from_key(key)
         except ValueError as exc:
             raise InvalidValue(f"单元格地址“{key[:40]}”无效") from exc
-        decoded[ref] = _decode_value(value)
+        decoded[ref] = _decode_value(value, str(key)[:40])
     return decoded
 
 
@@ -105,11 +134,20 @@ def document_from_dict(data: object) -> Document:
         if prior_data is not None:
             if not isinstance(prior_data, dict):
                 raise InvalidValue("“prior”应为对象")
+            try:
+                prior_values = _decode_values(prior_data.get("values", {}))
+                try:
+                    prior_template = load_template(str(prior_data.get("template")))
+                except NianbaoError:
+                    prior_template = template
+                _check_limits(prior_values, prior_template)
+            except InvalidValue as exc:
+                raise InvalidValue(f"关联的上年报告中{exc}") from None
             prior = PriorYear(
                 str(prior_data.get("template")),
                 check_year(prior_data.get("year")),
-                str(prior_data.get("agency", "")),
-                _decode_values(prior_data.get("values", {})),
+                check_agency(_agency(prior_data.get("agency"))) if prior_data.get("agency") else "",
+                prior_values,
             )
         review = data.get("review", [])
         if not isinstance(review, list):
@@ -117,9 +155,10 @@ def document_from_dict(data: object) -> Document:
         values = {
             ref: v for ref, v in _decode_values(data.get("values", {})).items() if not template.is_total(ref)
         }  # totals are never trusted from a file: they are recomputed
+        _check_limits({ref: v for ref, v in values.items() if template.has_cell(ref)}, template)
         return Document(
             template,
-            data.get("agency", ""),
+            _agency(data.get("agency")),
             data.get("year"),  # type: ignore[arg-type]
             values,
             texts,
@@ -132,13 +171,19 @@ def document_from_dict(data: object) -> Document:
         raise ReportFileError("文件内容有误，无法读取") from exc
 
 
+def _agency(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise InvalidValue("机关名称应为文字")
+    return raw
+
+
 def dumps(document: Document) -> str:
     return json.dumps(document_to_dict(document), ensure_ascii=False, indent=1)
 
 
 def loads(text: str) -> Document:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int, parse_float=_Unconverted, parse_constant=_Unconverted)
     except (ValueError, RecursionError) as exc:
         raise ReportFileError("文件已损坏（不是有效的JSON）") from exc
     return document_from_dict(data)
@@ -147,18 +192,7 @@ def loads(text: str) -> Document:
 def load_report(path: str | os.PathLike[str]) -> Document:
     """Read a ``.nianbao`` file; any problem is a :class:`ReportFileError` with a Chinese message."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ReportFileError(f"“{path.name}”过大，不像是年报文件")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ReportFileError(f"找不到文件“{path}”") from None
-    except IsADirectoryError:
-        raise ReportFileError(f"“{path}”是文件夹，不是年报文件") from None
-    except PermissionError:
-        raise ReportFileError(f"没有权限读取“{path}”") from None
-    except OSError as exc:
-        raise ReportFileError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
+    raw = read_input(path, max_bytes=MAX_FILE_BYTES, what="年报文件")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -166,75 +200,14 @@ def load_report(path: str | os.PathLike[str]) -> Document:
     return loads(text)
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool = True) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half.
-
-    Writes a temporary file in the same folder, flushes and fsyncs it, keeps the previous version as
-    ``FILE.bak`` and renames the temporary file over the target.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ReportFileError(f"无法在“{folder}”中保存：{_reason(exc)}") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if keep_backup and target.exists():
-            backup = target.with_name(target.name + ".bak")
-            _copy_bytes(target, backup)
-        os.replace(temp_name, target)
-        _fsync_folder(folder)
-    except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        raise ReportFileError(f"保存“{target.name}”失败：{_reason(exc)}，原文件未改动") from exc
+def write_atomically(
+    path: str | os.PathLike[str], data: bytes, *, keep_backup: bool = True, replace_read_only: bool = False
+) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half
+    (see :mod:`model.atomic_file`); keeps the previous version as ``FILE.bak`` when asked."""
+    write_file(path, data, keep_backup=keep_backup, replace_read_only=replace_read_only)
 
 
-def _reason(exc: OSError) -> str:
-    import errno
-
-    reasons = {
-        "ENOSPC": "磁盘空间不足",
-        "EACCES": "没有写入权限或文件被其他程序占用",
-        "EPERM": "没有写入权限或文件被其他程序占用",
-        "ENOENT": "文件夹不存在",
-        "ENOTDIR": "路径中有一部分不是文件夹",
-        "EROFS": "该位置是只读的（如光盘或写保护的U盘）",
-        "EDQUOT": "磁盘配额已用完",
-        "ENAMETOOLONG": "文件名或路径过长",
-    }
-    name = errno.errorcode.get(exc.errno or 0, "")
-    # The operating system's own words (often English) only for what is not listed here.
-    return reasons.get(name) or exc.strerror or str(exc)
-
-
-def _copy_bytes(source: Path, backup: Path) -> None:
-    data = source.read_bytes()
-    handle, temp_name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=backup.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, backup)
-    except OSError:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a folder for fsync; the rename is durable enough there
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def save_report(document: Document, path: str | os.PathLike[str]) -> None:
+def save_report(document: Document, path: str | os.PathLike[str], *, replace_read_only: bool = False) -> None:
     """Save atomically, keeping the previous version as ``FILE.bak``."""
-    write_atomically(path, dumps(document).encode("utf-8"))
+    write_atomically(path, dumps(document).encode("utf-8"), replace_read_only=replace_read_only)

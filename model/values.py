@@ -111,6 +111,8 @@ def check_value(value: Value, kind: CellKind, *, count_max: int, amount_max: Dec
         raise InvalidValue("此单元格不适用，不能填写数字")
     if isinstance(value, bool) or isinstance(value, float):
         raise InvalidValue(f"“{value}”不是有效的数值")
+    if _too_large(value):  # before any arithmetic: 1E+999999999 as an int would take minutes
+        raise InvalidValue(f"“{str(value)[:20] if isinstance(value, Decimal) else '…'}”：数字过大或无效")
     if kind is CellKind.AMOUNT:
         amount = Decimal(value)
         if not amount.is_finite() or amount != amount.quantize(TWO_PLACES):
@@ -130,6 +132,12 @@ def check_value(value: Value, kind: CellKind, *, count_max: int, amount_max: Dec
     if abs(value) > count_max:
         raise InvalidValue(f"“{value}”：数字过大（最大{count_max}）")
     return value
+
+
+def _too_large(value: int | Decimal) -> bool:
+    if isinstance(value, Decimal):
+        return not value.is_finite() or (not value.is_zero() and value.adjusted() > 30)
+    return isinstance(value, int) and value.bit_length() > 100
 
 
 def format_value(value: Value, kind: CellKind) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from model.errors import ImportFailed
+from model.input_file import check_input
 from readers.assemble import ImportResult, assemble
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -17,9 +18,8 @@ def read_report(path: Path, *, agency: str | None = None, year: int | None = Non
     """Import a report from Excel, Word, a web page or text; raise :class:`ImportFailed` with a Chinese message."""
     if path.is_dir():
         raise ImportFailed(f"“{path}”是文件夹，请选择要导入的文件")
-    if not path.is_file():
-        raise ImportFailed(f"找不到文件“{path}”")
-    if path.stat().st_size > MAX_INPUT_BYTES:
+    # Only an ordinary, readable file: a FIFO would hang a reader, a device never end.
+    if check_input(path, error=ImportFailed).st_size > MAX_INPUT_BYTES:
         raise ImportFailed(f"“{path.name}”过大（超过50MB），不像是年度报告")
     suffix = path.suffix.lower()
     if suffix == ".xls":
@@ -28,9 +28,12 @@ def read_report(path: Path, *, agency: str | None = None, year: int | None = Non
             "用“另存为”保存为“Excel工作簿（*.xlsx）”后再导入"
         )
     if suffix in (".xlsx", ".xlsm"):
-        from readers.xlsx import read_xlsx
+        from readers.xlsx import read_workbook
 
-        return assemble(read_xlsx(path), agency=agency, year=year, source=path.name)
+        grids, reading_log = read_workbook(path)
+        result = assemble(grids, agency=agency, year=year, source=path.name)
+        result.log.extend(reading_log)
+        return result
     if suffix == ".pdf":
         raise ImportFailed(
             f"PDF文件“{path.name}”不能直接导入。请先转为文字（如 pdftotext -layout 报告.pdf 报告.txt，"

@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from export.cjk_lines import NO_LINE_END, NO_LINE_START, wrap
+from export.cjk_lines import HANG_CHARS, NO_LINE_END, NO_LINE_START, wrap
 
 
 def measure(text: str) -> float:
@@ -45,11 +45,37 @@ TEXT = st.text(alphabet='政务公开年报告，。、；：？！（）《》�
 def test_wrapping_keeps_every_character_and_the_rules(text, width):
     lines = wrap(text, width, measure)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
-    hang = 2 * 10.0  # at most a couple of closing marks may hang past the edge
+    hang = HANG_CHARS * 10.0  # at most a couple of closing marks may hang past the edge
     for number, line in enumerate(lines):
         assert measure(line.rstrip("".join(NO_LINE_START))) <= width or len(line) == 1, line
-        assert measure(line) <= width + hang * max(1, sum(c in NO_LINE_START for c in line))
+        assert measure(line) <= width + hang
         if number and line:
-            assert line[0] not in NO_LINE_START or lines[number - 1] == "", (lines, number)
+            previous = lines[number - 1]
+            # A closing mark starts a line only when the line before already hangs all it may.
+            assert line[0] not in NO_LINE_START or previous == "" or measure(previous + line[0]) > width + hang, (
+                lines,
+                number,
+            )
         if number < len(lines) - 1 and len(line) > 1:
             assert line[-1] not in NO_LINE_END, (lines, number)
+
+
+LONG_RUNS = ["。" * 5000, "—" * 3000, "…" * 3000, "）" * 3000, "”" * 3000, "（" * 3000, "《" * 3000, "a" + "." * 3000]
+
+
+def test_runs_that_cannot_break_by_the_rules_break_at_the_margin():
+    """Issue 15: 5,000 “。” were drawn on one line up to x = 65,100 pt."""
+    for run in LONG_RUNS:
+        for text in (run, "政务公开" + run + "结束", "（" + run):
+            lines = wrap(text, 400, measure, first_indent=20)
+            assert "".join(lines) == text
+            assert measure(lines[0]) <= 400 - 20 + HANG_CHARS * 10
+            assert all(measure(line) <= 400 + HANG_CHARS * 10 for line in lines), run[:3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="。，）》…—”（《“a.", min_size=1, max_size=400), st.integers(min_value=30, max_value=300))
+def test_punctuation_runs_stay_within_the_margin(text, width):
+    lines = wrap(text, width, measure)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(measure(line) <= width + HANG_CHARS * 10 or len(line) == 1 for line in lines)

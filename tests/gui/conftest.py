@@ -19,6 +19,8 @@ class FakeMessages(UserMessages):
         self.save_answer = "discard"
         self.restore_answer = True
         self.asked_save = 0
+        self.confirmed: list[str] = []
+        self.confirm_answer = False
 
     def error(self, parent, title, text):
         self.errors.append(text)
@@ -35,6 +37,10 @@ class FakeMessages(UserMessages):
 
     def ask_restore(self, parent, description):
         return self.restore_answer
+
+    def confirm(self, parent, title, question):
+        self.confirmed.append(question)
+        return self.confirm_answer
 
 
 @pytest.fixture

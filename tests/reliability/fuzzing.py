@@ -109,3 +109,19 @@ def outcome(path: Path) -> Outcome:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     return Outcome(result, seconds, peak / 2**20)
+
+
+def hostile_corpus() -> dict[str, tuple[str, bytes]]:
+    """Issue 15's hostile shapes, by name: (suffix, content). Reading each must stay within the budget."""
+    from tests.reliability import hostile
+
+    corpus = {name: (".xlsx", build()) for name, build in hostile.WORKBOOKS.items()}
+    for raw in hostile.HOSTILE_NUMBERS:
+        corpus[f"report-number-{raw[:12]}"] = (".nianbao", hostile.report_with(raw).encode("utf-8"))
+        corpus[f"prior-number-{raw[:12]}"] = (".nianbao", hostile.report_with(raw, where="prior").encode("utf-8"))
+    corpus["report-agency-null"] = (
+        ".nianbao",
+        hostile.report_with("1").replace('"agency": "', '"agency": null, "x": "', 1).encode(),
+    )
+    corpus["html-head-bomb"] = (".html", b"<head" * 20_000)
+    return corpus

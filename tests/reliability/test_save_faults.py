@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 
 import pytest
 
 from gui.main_window import MainWindow
+from model import atomic_file
 from model.cellref import CellRef
 from model.edits import SetCell
 from model.fileformat import load_report, save_report
@@ -39,7 +39,7 @@ def read_only_folder(*_args, **_kwargs):
         (os, ("replace", fail_replace), "保存"),
         (os, ("replace", locked_replace), "占用"),
         (os, ("fsync", disk_full), "磁盘空间不足"),
-        (tempfile, ("mkstemp", read_only_folder), "无法在"),
+        (atomic_file, ("_create_temp", read_only_folder), "无法在"),
     ],
     ids=["fault-before-rename", "locked-target", "disk-full", "read-only-folder"],
 )
@@ -50,6 +50,7 @@ def test_failed_save_keeps_everything(qtbot, context, tmp_path, monkeypatch, tar
     qtbot.addWidget(window)
     window.session.apply([SetCell(CELL, 5)], "edit")
     save_report(window.session.document, path)  # the version before the one that fails
+    context.messages.confirm_answer = True  # that save was outside the window: overwrite it knowingly
     previous = path.read_bytes()
     window.session.apply([SetCell(CELL, 9)], "edit")
 

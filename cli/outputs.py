@@ -1,0 +1,50 @@
+"""What the CLI checks before it writes: the output is not one of the inputs, a report is a ``.nianbao``
+file, and the target can be written (before any slow work is done)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from model.atomic_file import check_target, resolve_target
+from model.errors import ReportFileError
+from model.input_file import read_input
+
+REPORT_SUFFIX = ".nianbao"
+TEXT_FILE_MAX = 8 * 1024 * 1024
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two names reach one file (links, ``..``, case on case-insensitive disks included)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return os.path.normcase(os.path.realpath(os.fspath(a))) == os.path.normcase(os.path.realpath(os.fspath(b)))
+
+
+def check_output(
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None], *, report: bool
+) -> Path:
+    """Refuse an output that is one of the inputs, a report not named ``.nianbao``, or an unwritable target."""
+    name = os.fspath(output)
+    if not name.strip():
+        raise ReportFileError("没有指定输出文件名（-o）")
+    for source in inputs:
+        if source is not None and os.fspath(source).strip() and same_file(source, name):
+            raise ReportFileError(f"输出文件“{name}”就是输入文件，这样会覆盖它；请指定另一个输出文件")
+    real = resolve_target(name)  # a link named .nianbao may point at someone's workbook
+    for shown in {Path(name).name, real.name}:
+        if report and not shown.lower().endswith(REPORT_SUFFIX):
+            raise ReportFileError(f"年报文件应以 {REPORT_SUFFIX} 结尾（“{shown}”），以免覆盖其他类型的文件")
+    check_target(name)
+    return Path(name)
+
+
+def read_text_argument(source: str) -> str:
+    """A text file named on the command line (``--text s1=FILE``), as UTF-8 text."""
+    data = read_input(source, max_bytes=TEXT_FILE_MAX, what="文本文件")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReportFileError(f"正文文件“{source}”不是UTF-8编码的文本") from exc

@@ -1,0 +1,134 @@
+"""A report is locked while it is read, changed and written back, so two writers cannot lose an edit.
+
+The lock is a small file beside the report (``.~NAME.lock``) created with ``O_EXCL`` and holding the
+process id, the machine and the time. A lock whose process is gone (same machine) or which is older
+than :data:`STALE_SECONDS` (another machine, or a hung process) is stale and is broken.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from model.errors import ReportFileError
+from model.processes import is_running
+
+STALE_SECONDS = 120
+WAIT_SECONDS = 5.0
+
+
+class ReportBusy(ReportFileError):
+    """Another program is changing the report right now."""
+
+
+def lock_path(report: str | os.PathLike[str]) -> Path:
+    """The lock file of a report (beside the real file when the report is a symbolic link)."""
+    real = Path(os.path.realpath(os.fspath(report)))
+    return real.with_name(f".~{real.name}.lock")
+
+
+def _holder() -> dict[str, object]:
+    return {"pid": os.getpid(), "host": socket.gethostname(), "time": time.time()}
+
+
+def _read(path: Path) -> dict[str, object] | None:
+    try:
+        with open(path, "rb") as stream:
+            data = json.loads(stream.read(4096).decode("utf-8"))
+        return data if isinstance(data, dict) else {}
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return {}  # being written right now, or garbage: judged by its age
+
+
+def _is_stale(path: Path, holder: dict[str, object]) -> bool:
+    try:
+        age = time.time() - path.stat().st_mtime
+    except FileNotFoundError:
+        return False
+    if age > STALE_SECONDS:
+        return True
+    if holder.get("host") == socket.gethostname() and "pid" in holder:
+        return not is_running(holder["pid"])
+    return False
+
+
+def _break_stale(path: Path, holder: dict[str, object]) -> None:
+    """Move a stale lock aside; if what was moved is not the lock judged stale, put it back."""
+    aside = path.with_name(f"{path.name}.{secrets.token_hex(6)}.stale")
+    try:
+        os.rename(path, aside)
+    except OSError:
+        return
+    if _read(aside) != holder:
+        try:
+            os.link(aside, path)  # fails if someone else took the lock meanwhile: theirs stands
+        except OSError:
+            pass
+    try:
+        os.unlink(aside)
+    except OSError:
+        pass
+
+
+def acquire(report: str | os.PathLike[str], *, wait: float | None = None) -> Path:
+    """Take the report's lock, waiting up to ``wait`` seconds (default :data:`WAIT_SECONDS`);
+    :class:`ReportBusy` if it stays taken."""
+    path = lock_path(report)
+    deadline = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
+    delay = 0.005
+    while True:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o644)
+        except FileExistsError:
+            holder = _read(path)
+            if holder is not None and _is_stale(path, holder):
+                _break_stale(path, holder)
+                continue
+            if time.monotonic() >= deadline:
+                who = holder or {}
+                raise ReportBusy(
+                    f"“{Path(report).name}”正在被其他程序修改（进程{who.get('pid', '?')}，"
+                    f"计算机{who.get('host', '?')}），请稍后再试"
+                ) from None
+            time.sleep(delay)
+            delay = min(delay * 1.5, 0.1)
+            continue
+        except FileNotFoundError:
+            return path  # the folder does not exist: the save will say so; nothing to lock
+        except OSError as exc:
+            if exc.errno in (13, 30):  # EACCES, EROFS: a read-only folder cannot be saved to either
+                return path
+            raise ReportFileError(f"无法锁定“{Path(report).name}”：{exc.strerror or exc}") from exc
+        try:
+            os.write(fd, json.dumps(_holder()).encode("utf-8"))
+        finally:
+            os.close(fd)
+        return path
+
+
+def release(path: Path) -> None:
+    """Remove our lock file (only ours: a lock broken as stale and retaken by another stays)."""
+    holder = _read(path)
+    if holder is not None and holder.get("pid") == os.getpid() and holder.get("host") == socket.gethostname():
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+@contextmanager
+def locked(report: str | os.PathLike[str], *, wait: float | None = None) -> Iterator[None]:
+    """Hold the report's lock for the duration of a ``with`` block."""
+    path = acquire(report, wait=wait)
+    try:
+        yield
+    finally:
+        release(path)
