@@ -11,8 +11,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import NoReturn
 
 from cli.help_format import ChineseParser
 from model.errors import NianbaoError
