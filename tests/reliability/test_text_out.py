@@ -176,10 +176,10 @@ def test_pdf_long_unbreakable_runs_stay_on_the_page(tmp_path, example):
     """5,000 “。” and long runs of —, …, ） once ran to x = 65,100 pt; every drawn character's box must
     lie within the page (checked with pdfium's character boxes)."""
     pdfium = pytest.importorskip("pypdfium2")
-    from export.fonts import CANDIDATES
+    from export.fonts import body_candidates
     from export.pdf import export_pdf
 
-    if not any(os.path.isfile(p) for p, _ in CANDIDATES):
+    if not any(os.path.isfile(p) for p, _ in body_candidates()):
         pytest.skip("no TrueType CJK font on this machine")
     texts = {
         "s1": "。" * 5000,
