@@ -16,6 +16,7 @@ from model.cellref import CellRef
 from model.edits import ChangeSet, Edit, SetCell, SetMeta, SetPrior, SetReview, SetText
 from model.engine import DependencyGraph, compute_all, filled_counts
 from model.errors import InvalidValue, NotEditable
+from model.origin import Origin
 from model.prior import PriorYear
 from model.rules import ERROR, META_YEAR, PRIOR, RuleContext, RuleInstance, RuleResult, evaluate, expand_rules
 from model.template import Template, load_template
@@ -100,8 +101,10 @@ class Document:
         texts: Mapping[str, str] | None = None,
         prior: PriorYear | None = None,
         review: Iterable[str] = (),
+        origin: Origin | None = None,
     ) -> None:
         self.template = template
+        self._origin = origin or Origin()
         self._shape = _shape(template)
         self._agency = check_agency(agency)
         self._year = check_year(year)
@@ -143,6 +146,11 @@ class Document:
     @property
     def prior(self) -> PriorYear | None:
         return self._prior
+
+    @property
+    def origin(self) -> Origin:
+        """Where the figures came from (units summed, headings as imported); empty when typed in."""
+        return self._origin
 
     @property
     def review_pending(self) -> frozenset[str]:
@@ -290,7 +298,9 @@ class Document:
 
     def _context(self) -> RuleContext:
         prior = self._prior.values if self._prior is not None else None
-        return RuleContext(self.template, self._values.get, self.text, self._year, prior, self._review.__contains__)
+        return RuleContext(
+            self.template, self._values.get, self.text, self._year, prior, self._review.__contains__, self._origin
+        )
 
     def _check_section(self, section_id: str) -> None:
         if section_id not in self._texts:
@@ -340,6 +350,7 @@ class Document:
             self._year,
             self._prior.values if self._prior else None,
             self._review.__contains__,
+            self._origin,
         )
         results = {}
         for instance in self._shape.instances:

@@ -22,6 +22,7 @@ from typing import Any
 from model.cellref import CellRef
 from model.document import Document, check_year
 from model.errors import InvalidValue, NianbaoError, ReportFileError
+from model.origin import Origin
 from model.prior import PriorYear
 from model.template import load_template
 from model.values import Value
@@ -66,6 +67,7 @@ def _decode_values(raw: object) -> dict[CellRef, Value]:
 def document_to_dict(document: Document) -> dict[str, Any]:
     """The JSON-ready form of a document (inputs only; totals are recomputed on load)."""
     prior = document.prior
+    origin = {"origin": document.origin.to_dict()} if document.origin else {}
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -83,6 +85,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
             "agency": prior.agency,
             "values": _encode_values(prior.values),
         },
+        **origin,
     }
 
 
@@ -125,6 +128,7 @@ def document_from_dict(data: object) -> Document:
             texts,
             prior,
             [str(s) for s in review],
+            Origin.from_dict(data["origin"]) if "origin" in data else None,
         )
     except NianbaoError as exc:
         raise ReportFileError(f"文件内容有误：{exc}") from exc
