@@ -15,7 +15,7 @@ from typing import NoReturn
 from model.errors import NianbaoError
 
 EXIT_OK, EXIT_RULE_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("new", "show", "check", "set", "import", "export", "rollforward")
+COMMANDS = ("new", "show", "check", "set", "import", "export", "rollforward", "aggregate", "review")
 
 
 class CliError(Exception):
@@ -202,6 +202,11 @@ def build_parser() -> argparse.ArgumentParser:
     roll.add_argument("-o", "--output", required=True)
     roll.add_argument("--year", type=int)
     roll.set_defaults(run=_lazy("cli.transfer", "cmd_rollforward"))
+
+    from cli import aggregate, review
+
+    aggregate.add_parser(sub)
+    review.add_parser(sub)
     return parser
 
 

@@ -52,11 +52,16 @@ def _text_rows(text: str) -> int:
     return sum(max(1, -(-len(line) // CHARS_PER_LINE)) for line in lines)
 
 
-def write_workbook(document: Document, path: Path) -> None:
-    """Write the workbook to ``path`` (a temporary file; :func:`export_xlsx` renames it)."""
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+def write_workbook(
+    document: Document, path: Path, *, book: xlsxwriter.Workbook | None = None, sheet_name: str = SHEET_NAME
+) -> None:
+    """Write the workbook to ``path`` (a temporary file; :func:`export_xlsx` renames it); given a ``book``,
+    add the report as its sheet ``sheet_name`` and leave the book open (the 汇总 detail workbook)."""
+    own = book is None
+    if book is None:
+        book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     formats = _formats(book)
-    sheet = book.add_worksheet(SHEET_NAME)
+    sheet = book.add_worksheet(sheet_name)
     sheet.set_column(0, SHEET_COLUMNS - 1, COLUMN_WIDTH)
     last = SHEET_COLUMNS - 1
     row = 0
@@ -109,7 +114,8 @@ def write_workbook(document: Document, path: Path) -> None:
     sheet.set_header(f'&C&"{FONT}"&9' + document.title.replace("&", "&&"))
     sheet.set_footer("&C第 &P 页 共 &N 页")
     book.set_properties({"title": document.title, "author": document.agency, "comments": "由政务公开年报编辑器导出"})
-    book.close()
+    if own:
+        book.close()
 
 
 def _write_table(sheet: Worksheet, formats: dict[str, Format], document: Document, table: Table, top: int) -> int:
