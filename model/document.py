@@ -34,6 +34,7 @@ class _Shape:
     graph: DependencyGraph
     instances: tuple[RuleInstance, ...]
     by_dependency: Mapping[Hashable, tuple[RuleInstance, ...]]
+    input_kinds: Mapping[CellRef, CellKind]  # every cell a value may be typed into, with its kind
 
 
 @cache
@@ -47,6 +48,7 @@ def _shape(template: Template) -> _Shape:
         DependencyGraph.build(template.formulas()),
         instances,
         {k: tuple(v) for k, v in index.items()},
+        {ref: template.kind_of(ref) for ref in template.input_cells()},
     )
 
 
@@ -115,10 +117,15 @@ class Document:
             self._texts[section_id] = check_text(text)
         self._review = {s for s in review if s in self._texts}
         self._values: dict[CellRef, Value] = {}
+        kinds = self._shape.input_kinds
+        limits = {"count_max": template.count_max, "amount_max": template.amount_max}
         for ref, value in (inputs or {}).items():
-            checked = self._validated(SetCell(ref, value))
-            assert isinstance(checked, SetCell)
-            self._store(ref, checked.value)
+            # The per-template kind table: opening 3,000 reports for 汇总 must not look each cell up twice.
+            kind = kinds.get(ref)
+            if kind is None:
+                self._check_input_cell(ref)  # a total, a cell that does not apply, or no such cell: refused
+                kind = self.kind(ref)
+            self._store(ref, check_value(value, kind, **limits))
         self._values.update(compute_all(self._shape.graph, self._values))
         self._filled = filled_counts(self._shape.graph, self._values)
         self._results: dict[str, RuleResult] = {}
