@@ -20,6 +20,7 @@ from model.aggregate import Unit
 from model.document import Document
 from model.errors import ReportFileError
 from model.fileformat import write_atomically
+from model.template import Table
 from model.values import CellKind
 
 DETAIL_SHEET = "单位明细"
@@ -61,7 +62,7 @@ def _write_units(book: xlsxwriter.Workbook, units: Sequence[Unit], total: Docume
         span = sum(1 for ref in cells if ref.table == table.id)
         if not span:
             continue
-        title = table.title
+        title = table.title if span > 1 else (table.heading or table.title)
         if span > 1:
             sheet.merge_range(0, start, 0, start + span - 1, title, header)
         else:
@@ -70,10 +71,11 @@ def _write_units(book: xlsxwriter.Workbook, units: Sequence[Unit], total: Docume
     kinds = [template.kind_of(ref) for ref in cells]
     for offset, ref in enumerate(cells):
         table = template.table(ref.table)
-        label = "·".join([*table.row(ref.row).path, *table.column(ref.column).path])
+        column = table.column(ref.column).path[_shared_depth(table) :]
+        label = "·".join([*table.row(ref.row).path, *column])
         sheet.write_string(1, first + offset, label, header)
-    sheet.set_row(0, 30)
-    sheet.set_row(1, 90)
+    sheet.set_row(0, 45)
+    sheet.set_row(1, 150)
     row = HEADER_ROWS
     for row, unit in enumerate(units, start=HEADER_ROWS):
         sheet.write_string(row, 0, unit.agency, text)
@@ -103,16 +105,27 @@ def _write_units(book: xlsxwriter.Workbook, units: Sequence[Unit], total: Docume
         cached = float(value) if is_amount and value is not None else (value or 0)
         formula = f"=SUM({top}:{bottom})" if units else "=0"
         sheet.write_formula(sum_row, column, formula, total_amount if is_amount else total_count, cached)
-    sheet.set_column(0, 0, 24)
-    sheet.set_column(1, 1, 20)
-    sheet.set_column(2, 3, 7)
-    sheet.set_column(first, first + len(cells) - 1, 11)
+    sheet.set_column(0, 0, 18)
+    sheet.set_column(1, 1, 14, text)
+    sheet.set_column(2, 3, 6)
+    sheet.set_column(first, first + len(cells) - 1, 9)
     sheet.freeze_panes(HEADER_ROWS, 1)
     sheet.autofilter(1, 0, sum_row - 1, first + len(cells) - 1)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.repeat_rows(0, HEADER_ROWS - 1)
     sheet.repeat_columns(0, 0)
+
+
+def _shared_depth(table: Table) -> int:
+    """How many outer column headers every column shares (申请人情况): they name nothing in particular."""
+    depth = 0
+    leaves = table.column_leaves
+    while len(leaves) > 1 and all(len(leaf.path) > depth + 1 for leaf in leaves):
+        if len({leaf.path[depth] for leaf in leaves}) != 1:
+            break
+        depth += 1
+    return depth
 
 
 def export_detail(path: str | os.PathLike[str], units: Sequence[Unit], total: Document) -> None:

@@ -52,7 +52,8 @@ class SummaryWindow(QWidget):
     def __init__(self, main: MainWindow) -> None:
         super().__init__(main, Qt.WindowType.Window)
         self.main = main
-        self.reports: list[Reviewed] = []
+        self.reports: list[Reviewed] = []  # in the order read (the workbooks' order)
+        self._by_file: dict[str, Reviewed] = {}
         self.editors: list[MainWindow] = []  # unit windows opened from here, kept alive while open
         self._queue: deque[Path] = deque()
         self._known: set[str] = set()
@@ -89,8 +90,10 @@ class SummaryWindow(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)  # click a header: the units with most errors first
         self.table.cellDoubleClicked.connect(lambda row, _column: self.open_unit(row))
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
@@ -202,8 +205,14 @@ class SummaryWindow(QWidget):
         self._update_buttons()
         self.loaded.emit()
 
+    def reviewed_at(self, row: int) -> Reviewed:
+        """The report shown in a row (rows may be sorted)."""
+        return self._by_file[self.table.item(row, len(COLUMNS) - 1).data(Qt.ItemDataRole.UserRole)]
+
     def _append(self, reviewed: Reviewed) -> None:
         self.reports.append(reviewed)
+        self._by_file[reviewed.file] = reviewed
+        self.table.setSortingEnabled(False)  # a row is filled in place, then sorted with the rest
         row = self.table.rowCount()
         self.table.insertRow(row)
         unit = reviewed.unit
@@ -217,26 +226,34 @@ class SummaryWindow(QWidget):
             Path(reviewed.file).name,
         )
         for column, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if column in (1, 3, 4):
+            item = QTableWidgetItem()
+            if column in (1, 3, 4) and text:
+                item.setData(Qt.ItemDataRole.DisplayRole, int(text))  # sorts as a number: 10 after 9
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            else:
+                item.setText(text)
             item.setToolTip(reviewed.file if column == len(COLUMNS) - 1 else reviewed.summary())
             self.table.setItem(row, column, item)
+        self.table.item(row, len(COLUMNS) - 1).setData(Qt.ItemDataRole.UserRole, reviewed.file)
         status = self.table.item(row, STATUS_COLUMN)
         status.setBackground(QBrush(QColor(STATUS_COLOURS[reviewed.status])))
         status.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.setSortingEnabled(True)
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
         for row in rows:
-            self._known.discard(self.reports[row].file)
-            del self.reports[row]
+            reviewed = self.reviewed_at(row)
+            self._known.discard(reviewed.file)
+            del self._by_file[reviewed.file]
+            self.reports.remove(reviewed)
             self.table.removeRow(row)
         self._update_buttons()
 
     def clear(self) -> None:
         self.cancel()
         self.reports.clear()
+        self._by_file.clear()
         self._known.clear()
         self.table.setRowCount(0)
         self.status.setText("")
@@ -270,7 +287,7 @@ class SummaryWindow(QWidget):
         from gui.main_window import MainWindow
         from readers.batch import open_report
 
-        reviewed = self.reports[row]
+        reviewed = self.reviewed_at(row)
         path = Path(reviewed.file)
         try:
             opened = open_report(path)

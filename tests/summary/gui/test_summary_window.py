@@ -135,3 +135,24 @@ def test_dropping_a_folder_adds_its_reports(qtbot, window, tmp_path):
     with qtbot.waitSignal(summary.loaded, timeout=20_000):
         summary.dropEvent(event)
     assert summary.table.rowCount() == 3
+
+
+def test_sort_by_errors_then_remove_the_right_unit(qtbot, window, tmp_path):
+    write_units(tmp_path, 2)
+    save_report(unit("错局", {NEW_NATURAL: 4}), tmp_path / "bad.nianbao")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path)
+    header = summary.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(3) + 5, 5))
+    if cell(summary, 0, 0) != "错局":  # the first click may sort ascending: a second one turns it round
+        qtbot.mouseClick(
+            header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(3) + 5, 5)
+        )
+    assert cell(summary, 0, 0) == "错局"
+    assert summary.reviewed_at(0).unit.agency == "错局"
+    summary.table.selectRow(0)
+    qtbot.mouseClick(summary.remove_button, Qt.MouseButton.LeftButton)
+    assert summary.table.rowCount() == 2
+    assert [r.unit.agency for r in summary.reports] == ["测试单位000", "测试单位001"]
+    qtbot.mouseClick(summary.aggregate_button, Qt.MouseButton.LeftButton)
+    assert window.session.document.agency == "2个单位汇总"
