@@ -28,11 +28,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_aggregate(args: argparse.Namespace) -> int:
-    from model.aggregate import Unit, aggregate, compare
+    from model.aggregate import aggregate, compare
     from model.document import check_agency
     from model.errors import NianbaoError
     from model.fileformat import save_report
-    from readers.batch import find_reports, open_report
+    from readers.batch import find_reports, load_units, open_report
 
     output = Path(args.output)
     if output.suffix.lower() != ".nianbao":
@@ -47,14 +47,10 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     if not paths:
         raise CliError("输入中没有找到可汇总的报告（.nianbao 或可导入的文件）")
     units = []
-    for path in paths:
-        try:
-            opened = open_report(path)
-        except NianbaoError as exc:
-            raise CliError(f"无法读取“{path}”：{exc}；未生成汇总报告") from exc
-        except Exception as exc:
-            raise CliError(f"无法读取“{path}”：文件内容无法识别（{type(exc).__name__}）；未生成汇总报告") from exc
-        units.append(Unit.of(str(path), opened.document, opened.kind))
+    for path, unit, reason in load_units(paths):
+        if unit is None:
+            raise CliError(f"无法读取“{path}”：{reason}；未生成汇总报告")
+        units.append(unit)
     reported = None
     if against is not None:
         try:

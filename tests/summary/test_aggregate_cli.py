@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from main import main
+from model.edits import SetCell
 from model.fileformat import load_report, save_report
 from tests.conftest import nianbao
 from tests.summary.helpers import FEE, ISSUED, NEW_NATURAL, unit, write_units
@@ -241,3 +242,21 @@ def test_imported_units_are_summed(tmp_path, capsys):
 
     parts = [read_report(f).document for f in files]
     assert total.value(NEW_NATURAL) == sum(p.value(NEW_NATURAL) or 0 for p in parts)
+
+
+def test_last_year_of_the_units_is_summed_too(tmp_path, capsys):
+    from model.edits import SetPrior
+    from model.rollforward import prior_of
+
+    carryover = NEW_NATURAL._replace(row="carryover")
+    for name, value in (("甲局", 2), ("乙局", 5)):
+        last = unit(name, {}, year=2023)
+        last.apply([SetCell(carryover, value)])
+        this = unit(name, {})
+        this.apply([SetPrior(prior_of(last))])
+        save_report(this, tmp_path / f"{name}.nianbao")
+    code, _, err = run(capsys, "aggregate", tmp_path, "-o", tmp_path / "t.nianbao")
+    assert code == 0, err
+    total = load_report(tmp_path / "t.nianbao")
+    assert total.prior is not None and total.prior.year == 2023
+    assert total.prior.values[carryover] == 7
