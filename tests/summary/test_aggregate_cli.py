@@ -252,7 +252,7 @@ def test_last_year_of_the_units_is_summed_too(tmp_path, capsys):
     for name, value in (("甲局", 2), ("乙局", 5)):
         last = unit(name, {}, year=2023)
         last.apply([SetCell(carryover, value)])
-        this = unit(name, {})
+        this = unit(name, {carryover: value, NEW_NATURAL._replace(row="carried"): value})  # carried on, balanced
         this.apply([SetPrior(prior_of(last))])
         save_report(this, tmp_path / f"{name}.nianbao")
     code, _, err = run(capsys, "aggregate", tmp_path, "-o", tmp_path / "t.nianbao")
@@ -260,3 +260,4 @@ def test_last_year_of_the_units_is_summed_too(tmp_path, capsys):
     total = load_report(tmp_path / "t.nianbao")
     assert total.prior is not None and total.prior.year == 2023
     assert total.prior.values[carryover] == 7
+    assert not [r for r in total.errors() if r.rule == "Y1"]  # the summed years agree as the units' did
