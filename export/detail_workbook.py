@@ -20,6 +20,7 @@ from model.aggregate import Unit
 from model.document import Document
 from model.errors import ReportFileError
 from model.fileformat import write_atomically
+from model.review import SUMMARY_MARK
 from model.template import Table
 from model.values import CellKind
 
@@ -39,6 +40,7 @@ def write_detail_book(path: Path, units: Sequence[Unit], total: Document) -> Non
     write_problems(book, problems)
     write_workbook(total, path, book=book, sheet_name=TOTAL_SHEET)
     book.set_properties({"title": f"{total.title}（汇总明细）", "comments": "由政务公开年报编辑器汇总"})
+    book.set_custom_property(SUMMARY_MARK, "detail")  # a rerun over the same folder skips it
     book.close()
 
 

@@ -11,7 +11,7 @@ import xlsxwriter
 from export.problems_sheet import problems_of, write_problems
 from model.errors import ReportFileError
 from model.fileformat import write_atomically
-from model.review import CLEAN, ERRORS, UNREADABLE, WARNINGS, Reviewed
+from model.review import CLEAN, ERRORS, SUMMARY_MARK, UNREADABLE, WARNINGS, Reviewed
 
 RESULTS_SHEET = "审核结果"
 HEADERS = ("文件", "单位", "年度", "格式", "状态", "错误数", "提示数", "说明")
@@ -64,6 +64,7 @@ def write_review_book(path: Path, reports: Sequence[Reviewed]) -> None:
     sheet.repeat_rows(0)
     write_problems(book, problems)
     book.set_properties({"title": "年度报告审核结果", "comments": "由政务公开年报编辑器生成"})
+    book.set_custom_property(SUMMARY_MARK, "review")  # a rerun over the same folder skips it
     book.close()
 
 

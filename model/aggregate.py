@@ -43,6 +43,7 @@ class Unit:
     errors: tuple[RuleResult, ...]
     warnings: tuple[RuleResult, ...]
     kind: str = ""  # the kind of file it came from
+    members: tuple[str, ...] = ()  # the unit is itself a total: the units summed into it
 
     @classmethod
     def of(cls, source: str, document: Document, kind: str = "") -> Unit:
@@ -58,6 +59,7 @@ class Unit:
             tuple(document.errors()),
             tuple(document.warnings()),
             kind,
+            document.origin.units,
         )
 
 
@@ -106,6 +108,13 @@ def check_units(units: Sequence[Unit]) -> None:
         if other is not None:
             raise UnitsMismatch(f"“{unit.agency}”的报告出现了两次：{other.source} 和 {unit.source}；未生成汇总报告")
         seen[unit.agency] = unit
+    for unit in units:
+        twice = [seen[name].source for name in unit.members if name in seen]
+        if twice:
+            raise UnitsMismatch(
+                f"{unit.source} 是“{unit.agency}”的汇总报告，其中已含 {_names(twice)} 的数字，"
+                "同时输入会重复计算；未生成汇总报告"
+            )
 
 
 def default_agency(count: int) -> str:

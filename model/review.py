@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from model.aggregate import Unit
 
 CLEAN, WARNINGS, ERRORS, UNREADABLE = "clean", "warnings", "errors", "unreadable"
+SUMMARY_MARK = "NianbaoSummary"  # custom document property of the 汇总 and 审核 workbooks: output, not input
 STATUS_NAMES = {CLEAN: "无问题", WARNINGS: "有提示", ERRORS: "有错误", UNREADABLE: "无法读取"}
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from model.aggregate import Unit
 from model.document import Document
 from model.errors import NianbaoError
-from model.review import Reviewed, unreadable
+from model.review import SUMMARY_MARK, Reviewed, unreadable
 
 NATIVE = ".nianbao"
 
@@ -69,12 +69,26 @@ def find_reports(inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[
                 subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
                 for name in sorted(files):
                     if not _skipped(name) and os.path.splitext(name)[1].lower() in suffixes:
-                        add(Path(folder) / name)
+                        if not is_summary_workbook(Path(folder) / name):
+                            add(Path(folder) / name)
         elif path.exists():
             add(path)
         else:
             raise InputsError(f"找不到“{path}”")
     return found
+
+
+def is_summary_workbook(path: Path) -> bool:
+    """A detail or review workbook this program wrote: in a folder of units it is output, not a unit."""
+    if path.suffix.lower() != ".xlsx":
+        return False
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return SUMMARY_MARK.encode() in archive.read("docProps/custom.xml")
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
 
 
 def _key(path: Path) -> str:

@@ -261,3 +261,21 @@ def test_last_year_of_the_units_is_summed_too(tmp_path, capsys):
     assert total.prior is not None and total.prior.year == 2023
     assert total.prior.values[carryover] == 7
     assert not [r for r in total.errors() if r.rule == "Y1"]  # the summed years agree as the units' did
+
+
+def test_own_workbooks_in_the_folder_are_not_units(tmp_path, capsys):
+    write_units(tmp_path, 2)
+    assert run(capsys, "aggregate", tmp_path, "-o", tmp_path / "t.nianbao", "--detail", tmp_path / "d1.xlsx")[0] == 0
+    assert run(capsys, "review", tmp_path, "-o", tmp_path / "r1.xlsx")[0] == 0
+    (tmp_path / "t.nianbao").rename(tmp_path / "elsewhere.total")
+    code, out, err = run(capsys, "aggregate", tmp_path, "-o", tmp_path / "t2.nianbao", "--detail", tmp_path / "d2.xlsx")
+    assert code == 0, err  # neither d1.xlsx nor r1.xlsx was taken as a unit
+    assert "已汇总2个单位" in out
+
+
+def test_a_total_beside_its_own_units_is_refused(tmp_path, capsys):
+    write_units(tmp_path, 2)
+    assert run(capsys, "aggregate", tmp_path, "-o", tmp_path / "t.nianbao")[0] == 0
+    code, _, err = run(capsys, "aggregate", tmp_path, "-o", tmp_path / "t2.nianbao")
+    assert code == 2 and "t.nianbao" in err and "重复" in err and err.count("\n") == 1
+    assert not (tmp_path / "t2.nianbao").exists()
