@@ -17,11 +17,16 @@ if TYPE_CHECKING:
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the subcommand (help in Chinese, like the others)."""
-    parser = sub.add_parser("aggregate", help="汇总多个单位的报告（同一格式、同一年度）")
+    parser = sub.add_parser(
+        "aggregate",
+        help="汇总多个单位的报告（同一格式、同一年度）",
+        description="逐个单元格汇总各单位的报告。退出码：0 已生成且各单位无错误；1 已生成但有单位报告有错误"
+        "（或 --against 核对出不同）；2 参数或输入有误，未生成任何文件。",
+    )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="年报文件、可导入的文件或文件夹（含子文件夹）")
-    parser.add_argument("-o", "--output", required=True, help="输出的汇总报告（.nianbao）")
-    parser.add_argument("--agency", help="汇总报告的机关名称（默认为“N个单位汇总”）")
-    parser.add_argument("--detail", help="同时生成汇总明细表（.xlsx：单位明细、问题清单、汇总表）")
+    parser.add_argument("-o", "--output", required=True, metavar="TOTAL.nianbao", help="输出的汇总报告（.nianbao）")
+    parser.add_argument("--agency", metavar="NAME", help="汇总报告的机关名称（默认为“N个单位汇总”）")
+    parser.add_argument("--detail", metavar="DETAIL.xlsx", help="同时生成明细表（单位明细、问题清单、汇总表）")
     parser.add_argument("--json", action="store_true", help="以JSON输出各单位的检查结果")
     parser.add_argument("--against", metavar="REPORT", help="与已发布的本地区报告核对，列出与各单位合计不同的单元格")
     parser.set_defaults(run=cmd_aggregate)

@@ -15,9 +15,14 @@ if TYPE_CHECKING:
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the subcommand (help in Chinese, like the others)."""
-    parser = sub.add_parser("review", help="批量审核报告（格式、年度可以不同）")
+    parser = sub.add_parser(
+        "review",
+        help="批量审核报告（格式、年度可以不同）",
+        description="逐份导入并检查报告，无法读取的文件列为“无法读取”，不影响其他报告。"
+        "退出码：0 全部无错误；1 有报告有错误或无法读取；2 参数有误。",
+    )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="年报文件、可导入的文件或文件夹（含子文件夹）")
-    parser.add_argument("-o", "--output", help="输出审核表（.xlsx：审核结果、问题清单）")
+    parser.add_argument("-o", "--output", metavar="REVIEW.xlsx", help="输出审核表（.xlsx：审核结果、问题清单）")
     parser.add_argument("--json", action="store_true", help="以JSON输出每份报告的审核结果")
     parser.set_defaults(run=cmd_review)
 
