@@ -52,10 +52,11 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     if not paths:
         raise CliError("输入中没有找到可汇总的报告（.nianbao 或可导入的文件）")
     units = []
-    for path, unit, reason in load_units(paths):
-        if unit is None:
-            raise CliError(f"无法读取“{path}”：{reason}；未生成汇总报告")
-        units.append(unit)
+    loaded = load_units(paths)
+    for reviewed in loaded:
+        if reviewed.unit is None:
+            raise CliError(f"无法读取“{reviewed.file}”：{reviewed.message}；未生成汇总报告")
+        units.append(reviewed.unit)
     reported = None
     if against is not None:
         try:
@@ -73,6 +74,9 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         write_atomically(detail, data, keep_backup=False)
     else:
         save_report(total, output)
+    for reviewed in loaded:
+        for note in reviewed.notes:  # what an import doubted: the unit's figures may be incomplete
+            print(f"nianbao: {reviewed.file}: 导入提示：{note}", file=sys.stderr)
     failing = [u for u in units if u.errors]
     for unit in failing:
         for result in unit.errors:

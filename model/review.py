@@ -8,6 +8,7 @@ from model.aggregate import Unit
 
 CLEAN, WARNINGS, ERRORS, UNREADABLE = "clean", "warnings", "errors", "unreadable"
 SUMMARY_MARK = "NianbaoSummary"  # custom document property of the 汇总 and 审核 workbooks: output, not input
+NOTES_SHOWN = 3
 STATUS_NAMES = {CLEAN: "无问题", WARNINGS: "有提示", ERRORS: "有错误", UNREADABLE: "无法读取"}
 
 
@@ -35,12 +36,18 @@ class Reviewed:
         return STATUS_NAMES[self.status]
 
     def summary(self) -> str:
-        """One line: the reason it is unreadable, or how many problems it has."""
+        """One line: the reason it is unreadable, or how many problems it has and what import doubted."""
         if self.unit is None:
             return self.message
         if not (self.unit.errors or self.unit.warnings):
-            return "未发现问题"
-        return f"{len(self.unit.errors)}个错误，{len(self.unit.warnings)}个提示"
+            line = "未发现问题"
+        else:
+            line = f"{len(self.unit.errors)}个错误，{len(self.unit.warnings)}个提示"
+        if self.notes:
+            shown = "；".join(self.notes[:NOTES_SHOWN])
+            more = f"等{len(self.notes)}条" if len(self.notes) > NOTES_SHOWN else ""
+            line += f"；导入时：{shown}{more}"
+        return line
 
 
 def unreadable(file: str, kind: str, reason: str) -> Reviewed:

@@ -114,21 +114,13 @@ def open_report(path: Path) -> Opened:
     return Opened(path, result.document, suffix[1:] or "?", tuple(result.warnings))
 
 
-def load_units(paths: Sequence[Path]) -> list[tuple[Path, Unit | None, str]]:
-    """Open every file as a unit to sum: ``(path, unit, "")``, or ``(path, None, why)`` when unreadable.
+def load_units(paths: Sequence[Path]) -> list[Reviewed]:
+    """Open every file as a unit to sum; an unreadable one comes back with ``unit`` None and the reason.
 
-    One process reads them all: a second one (tried, forked) spent what it saved on sending 1,500
-    units back, and on a busy machine made the whole slower.
+    One process reads them all: a forked second one was tried, and sending 1,500 units back cost
+    what it saved (and on a busy machine more).
     """
-    return _load_chunk(list(paths))
-
-
-def _load_chunk(paths: list[Path]) -> list[tuple[Path, Unit | None, str]]:
-    loaded: list[tuple[Path, Unit | None, str]] = []
-    for path in paths:
-        reviewed, _ = review_file(path)
-        loaded.append((path, reviewed.unit, reviewed.message))
-    return loaded
+    return [review_file(path)[0] for path in paths]
 
 
 def review_file(path: Path, source: str | None = None) -> tuple[Reviewed, Document | None]:

@@ -110,3 +110,5 @@ def test_published_reports_batch(tmp_path, capsys):
     assert all(r["status"] != "unreadable" for r in data["reports"]), data
     hongze = next(r for r in data["reports"] if "11_hongze" in r["file"])
     assert hongze["year"] == 2024
+    printed_zero = next(r for r in data["reports"] if "10_hongze" in r["file"])
+    assert "合计为0" in printed_zero["message"]  # what the import doubted is part of the review
