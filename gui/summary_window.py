@@ -90,7 +90,6 @@ class SummaryWindow(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)  # click a header: the units with most errors first
@@ -163,6 +162,7 @@ class SummaryWindow(QWidget):
         self._queue.extend(fresh)
         self.progress.setMaximum(self.progress.maximum() + len(fresh) if self._timer.isActive() else len(fresh))
         if not self._timer.isActive():
+            self.table.setSortingEnabled(False)  # rows are added at the end while reading, sorted once after
             self.progress.setValue(0)
             self.progress.show()
             self.cancel_button.show()
@@ -199,6 +199,9 @@ class SummaryWindow(QWidget):
 
     def _finish(self, message: str) -> None:
         self._timer.stop()
+        self.table.setSortingEnabled(True)
+        for column in range(1, len(COLUMNS) - 1):  # once, not per row: measuring 3,000 rows is slow
+            self.table.resizeColumnToContents(column)
         self.progress.hide()
         self.cancel_button.hide()
         self.status.setText(message)
@@ -212,7 +215,6 @@ class SummaryWindow(QWidget):
     def _append(self, reviewed: Reviewed) -> None:
         self.reports.append(reviewed)
         self._by_file[reviewed.file] = reviewed
-        self.table.setSortingEnabled(False)  # a row is filled in place, then sorted with the rest
         row = self.table.rowCount()
         self.table.insertRow(row)
         unit = reviewed.unit
@@ -238,7 +240,6 @@ class SummaryWindow(QWidget):
         status = self.table.item(row, STATUS_COLUMN)
         status.setBackground(QBrush(QColor(STATUS_COLOURS[reviewed.status])))
         status.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.table.setSortingEnabled(True)
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
