@@ -92,6 +92,7 @@ class SummaryWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order read, until a header is clicked
         self.table.setSortingEnabled(True)  # click a header: the units with most errors first
         self.table.cellDoubleClicked.connect(lambda row, _column: self.open_unit(row))
         self.table.itemSelectionChanged.connect(self._update_buttons)
