@@ -156,3 +156,22 @@ def test_sort_by_errors_then_remove_the_right_unit(qtbot, window, tmp_path):
     assert [r.unit.agency for r in summary.reports] == ["测试单位000", "测试单位001"]
     qtbot.mouseClick(summary.aggregate_button, Qt.MouseButton.LeftButton)
     assert window.session.document.agency == "2个单位汇总"
+
+
+def test_an_imported_unit_opens_as_a_new_unsaved_report(qtbot, window, tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    source = ROOT / "tests" / "fixtures" / "published" / "11_hongze-district-2024.txt"
+    shutil.copy(source, tmp_path / "hongze.txt")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path / "hongze.txt")
+    assert cell(summary, 0, 0) == "淮安市洪泽区人民政府" and cell(summary, 0, 2) == "2021年版"
+    editor = summary.open_unit(0)
+    qtbot.addWidget(editor)
+    assert editor.session.document.agency == "淮安市洪泽区人民政府"
+    assert editor.session.path is None and editor.session.dirty  # nothing is written beside the source
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hongze.txt"]
+    editor.session.set_clean()
+    editor.close()
