@@ -164,14 +164,15 @@ def test_an_imported_unit_opens_as_a_new_unsaved_report(qtbot, window, tmp_path)
     from tests.conftest import ROOT
 
     source = ROOT / "tests" / "fixtures" / "published" / "11_hongze-district-2024.txt"
-    shutil.copy(source, tmp_path / "hongze.txt")
+    (tmp_path / "in").mkdir()
+    shutil.copy(source, tmp_path / "in" / "hongze.txt")
     summary = open_summary(qtbot, window)
-    load(qtbot, summary, tmp_path / "hongze.txt")
+    load(qtbot, summary, tmp_path / "in" / "hongze.txt")
     assert cell(summary, 0, 0) == "淮安市洪泽区人民政府" and cell(summary, 0, 2) == "2021年版"
     editor = summary.open_unit(0)
     qtbot.addWidget(editor)
     assert editor.session.document.agency == "淮安市洪泽区人民政府"
     assert editor.session.path is None and editor.session.dirty  # nothing is written beside the source
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["hongze.txt"]
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["hongze.txt"]
     editor.session.set_clean()
     editor.close()
