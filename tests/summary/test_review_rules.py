@@ -163,3 +163,22 @@ def test_typed_report_has_no_heading_check():
     document = Document.new("2021", 2024, "某某局")
     assert rules(document, "H1") == []
     assert "origin" not in dumps(document)
+
+
+def test_misnumbered_heading_in_an_imported_workbook(tmp_path):
+    import openpyxl
+
+    from export.xlsx import export_xlsx
+    from model.fileformat import load_report
+    from tests.conftest import EXAMPLE
+
+    path = tmp_path / "r.xlsx"
+    export_xlsx(load_report(EXAMPLE), path)
+    book = openpyxl.load_workbook(path)
+    for row in book.active.iter_rows():
+        for cell in row:
+            if cell.value == "五、存在的主要问题及改进情况":
+                cell.value = "四、存在的主要问题及改进情况"
+    book.save(path)
+    (message,) = rules(read_report(path).document, "H1")
+    assert "“四、存在的主要问题及改进情况”应为第五部分" in message
