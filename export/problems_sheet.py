@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 from xlsxwriter import Workbook
 
+from export.row_height import wrapped_height
 from model.aggregate import cell_label
 from model.rules import ERROR, RuleResult
 from model.template import Template
 
 PROBLEMS_SHEET = "问题清单"
 HEADERS = ("单位", "规则", "说明", "单元格", "级别", "文件")
-WIDTHS = (24, 8, 70, 40, 6, 30)
+WIDTHS = (18, 6, 60, 30, 6, 24)
+CELLS_SHOWN = 3  # B1 names every blank cell; the message already says how many
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,8 @@ def problems_of(agency: str, source: str, template: Template, results: Iterable[
             agency,
             r.rule,
             r.message,
-            "；".join(cell_label(template, ref) for ref in r.cells[:20]) + ("等" if len(r.cells) > 20 else ""),
+            "；".join(cell_label(template, ref) for ref in r.cells[:CELLS_SHOWN])
+            + (f"等{len(r.cells)}格" if len(r.cells) > CELLS_SHOWN else ""),
             "错误" if r.severity == ERROR else "提示",
             source,
         )
@@ -58,6 +61,7 @@ def write_problems(book: Workbook, problems: Iterable[Problem], *, name: str = P
         values = (problem.agency, problem.rule, problem.message, problem.cells, problem.severity, problem.source)
         for column, value in enumerate(values):
             sheet.write_string(row, column, value, fmt)
+        sheet.set_row(row, wrapped_height(values, WIDTHS))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row, 1), len(HEADERS) - 1)
     sheet.set_landscape()

@@ -9,13 +9,14 @@ from pathlib import Path
 import xlsxwriter
 
 from export.problems_sheet import problems_of, write_problems
+from export.row_height import wrapped_height
 from model.errors import ReportFileError
 from model.fileformat import write_atomically
 from model.review import CLEAN, ERRORS, SUMMARY_MARK, UNREADABLE, WARNINGS, Reviewed
 
 RESULTS_SHEET = "审核结果"
 HEADERS = ("文件", "单位", "年度", "格式", "状态", "错误数", "提示数", "说明")
-WIDTHS = (36, 26, 7, 16, 9, 7, 7, 60)
+WIDTHS = (30, 20, 6, 10, 9, 6, 6, 50)
 COLOURS = {  # Excel's own good / neutral / bad styles, and grey for what could not be read
     CLEAN: ("#C6EFCE", "#006100"),
     WARNINGS: ("#FFEB9C", "#9C5700"),
@@ -29,9 +30,11 @@ def write_review_book(path: Path, reports: Sequence[Reviewed]) -> None:
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     sheet = book.add_worksheet(RESULTS_SHEET)
     header = book.add_format({"bold": True, "bg_color": "#EEF1F6", "border": 1, "text_wrap": True})
-    plain = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
+    plain = book.add_format({"text_wrap": True, "valign": "vcenter", "border": 1})
     status = {
-        key: book.add_format({"bg_color": fill, "font_color": ink, "bold": True, "border": 1, "align": "center"})
+        key: book.add_format(
+            {"bg_color": fill, "font_color": ink, "bold": True, "border": 1, "align": "center", "valign": "vcenter"}
+        )
         for key, (fill, ink) in COLOURS.items()
     }
     for column, (title, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
@@ -46,7 +49,7 @@ def write_review_book(path: Path, reports: Sequence[Reviewed]) -> None:
             sheet.write_number(row, 2, unit.year, plain)
         else:
             sheet.write_blank(row, 2, None, plain)
-        sheet.write_string(row, 3, unit.template.name if unit else report.kind, plain)
+        sheet.write_string(row, 3, f"{unit.template.id}年版" if unit else report.kind, plain)
         sheet.write_string(row, 4, report.status_name, status[report.status])
         if unit:
             sheet.write_number(row, 5, len(unit.errors), plain)
@@ -56,6 +59,10 @@ def write_review_book(path: Path, reports: Sequence[Reviewed]) -> None:
             sheet.write_blank(row, 5, None, plain)
             sheet.write_blank(row, 6, None, plain)
         sheet.write_string(row, 7, report.summary(), plain)
+        sheet.set_row(
+            row,
+            wrapped_height([report.file, unit.agency if unit else "", "", "", "", "", "", report.summary()], WIDTHS),
+        )
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(1, len(reports)), len(HEADERS) - 1)
     sheet.set_landscape()

@@ -176,7 +176,7 @@ def _summed_prior(units: Sequence[Unit]) -> PriorYear | None:
 def cell_label(template: Template, ref: CellRef) -> str:
     """A cell named as printed: table, row labels, column labels."""
     table = template.table(ref.table)
-    place = [table.heading] if table.heading else [table.title.split(" ")[0]]
+    place = [table.heading] if table.heading else ["表" + table.title.split("、")[0]]
     return "·".join([*place, *table.row(ref.row).path, *table.column(ref.column).path])
 
 
