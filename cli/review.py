@@ -34,7 +34,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     if output is not None and output.suffix.lower() != ".xlsx":
         raise CliError(f"审核表应保存为 .xlsx 文件，而不是“{output.name}”")
-    paths = find_reports(args.inputs, exclude=[output] if output else [])
+    # A missing input is one bad input among many: listed as unreadable, the batch goes on.
+    paths = find_reports(args.inputs, exclude=[output] if output else [], keep_missing=True)
     if not paths:
         raise CliError("输入中没有找到可审核的报告（.nianbao 或可导入的文件）")
     reports = []

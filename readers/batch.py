@@ -45,11 +45,14 @@ def _skipped(name: str) -> bool:
     return name.startswith((".", "~$")) or name.endswith((".bak", ".tmp"))
 
 
-def find_reports(inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[Path] = ()) -> list[Path]:
+def find_reports(
+    inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[Path] = (), keep_missing: bool = False
+) -> list[Path]:
     """The report files named or found in folders (recursively), in order, each once.
 
     A file named explicitly is taken whatever its suffix (opening it says what is wrong); a missing
-    path raises :class:`InputsError`.
+    path raises :class:`InputsError`, or with ``keep_missing`` is kept, for the batch to list it as
+    unreadable.
     """
     suffixes = report_suffixes()
     excluded = {_key(p) for p in exclude}
@@ -71,7 +74,7 @@ def find_reports(inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[
                     if not _skipped(name) and os.path.splitext(name)[1].lower() in suffixes:
                         if not is_summary_workbook(Path(folder) / name):
                             add(Path(folder) / name)
-        elif path.exists():
+        elif path.exists() or keep_missing:
             add(path)
         else:
             raise InputsError(f"找不到“{path}”")
@@ -127,6 +130,8 @@ def review_file(path: Path, source: str | None = None) -> tuple[Reviewed, Docume
     """Open and check one report of a batch; never raises for a bad file (it is listed as unreadable)."""
     name = source or str(path)
     kind = path.suffix.lower()[1:] or "?"
+    if not path.exists():
+        return unreadable(name, kind, f"找不到文件或文件夹“{path}”"), None
     try:
         opened = open_report(path)
     except NianbaoError as exc:

@@ -68,9 +68,16 @@ def test_unreadable_alone_is_exit_1(tmp_path, capsys):
     assert "无法读取" in out
 
 
+def test_a_missing_input_is_listed_not_fatal(tmp_path, capsys):
+    write_units(tmp_path / "in", 1)
+    code, out, _ = run(capsys, "review", tmp_path / "in", tmp_path / "missing.nianbao", "--json")
+    assert code == 1
+    statuses = {r["file"].rsplit("/", 1)[-1]: (r["status"], r["message"]) for r in json.loads(out)["reports"]}
+    assert statuses["unit000.nianbao"][0] == "clean"
+    assert statuses["missing.nianbao"][0] == "unreadable" and "找不到" in statuses["missing.nianbao"][1]
+
+
 def test_bad_arguments_exit_2(tmp_path, capsys):
-    code, _, err = run(capsys, "review", tmp_path / "missing")
-    assert code == 2 and err.count("\n") == 1
     code, _, err = run(capsys, "review", tmp_path, "-o", tmp_path / "r.pdf")
     assert code == 2 and err.count("\n") == 1
     (tmp_path / "empty").mkdir()
