@@ -94,7 +94,7 @@ class SummaryWindow(QWidget):
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order read, until a header is clicked
         self.table.setSortingEnabled(True)  # click a header: the units with most errors first
-        self.table.cellDoubleClicked.connect(lambda row, _column: self.open_unit(row))
+        self.table.doubleClicked.connect(lambda index: self.open_unit(index.row()))
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.progress = QProgressBar()
