@@ -47,6 +47,10 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         raise CliError(f"明细表应保存为 .xlsx 文件，而不是“{detail.name}”")
     agency = check_agency(args.agency) if args.agency is not None else None
     against = Path(args.against) if args.against else None
+    for raw in args.inputs:
+        for written in (output, detail):
+            if written is not None and Path(raw).is_file() and _same_file(Path(raw), written):
+                raise CliError(f"输出文件“{written}”也是输入之一，会覆盖该单位的报告；请另选输出文件名")
     excluded = [p for p in (output, detail, against) if p is not None]
     paths = find_reports(args.inputs, exclude=excluded)
     if not paths:
@@ -111,6 +115,13 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
             else:
                 print(f"与“{against}”核对：全部一致")
     return EXIT_RULE_ERRORS if failing or differences else EXIT_OK
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _difference_json(total: Document, difference: Difference) -> dict[str, Any]:

@@ -279,3 +279,11 @@ def test_a_total_beside_its_own_units_is_refused(tmp_path, capsys):
     code, _, err = run(capsys, "aggregate", tmp_path, "-o", tmp_path / "t2.nianbao")
     assert code == 2 and "t.nianbao" in err and "重复" in err and err.count("\n") == 1
     assert not (tmp_path / "t2.nianbao").exists()
+
+
+def test_output_named_among_the_inputs_is_refused(tmp_path, capsys):
+    paths = write_units(tmp_path, 2)
+    before = paths[0].read_bytes()
+    code, _, err = run(capsys, "aggregate", *paths, "-o", paths[0])
+    assert code == 2 and "也是输入之一" in err and err.count("\n") == 1
+    assert paths[0].read_bytes() == before
