@@ -16,7 +16,7 @@ from cli.help_format import ChineseParser
 from model.errors import NianbaoError
 
 EXIT_OK, EXIT_RULE_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("new", "show", "check", "set", "import", "export", "rollforward")
+COMMANDS = ("new", "show", "check", "set", "import", "export", "rollforward", "aggregate", "review")
 
 
 class CliError(Exception):
@@ -289,6 +289,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     roll.add_argument("--year", type=int, metavar="年度", help="新报告的年度（默认为上年报告的下一年）")
     roll.set_defaults(run=_lazy("cli.transfer", "cmd_rollforward"))
+
+    from cli import aggregate, review
+
+    aggregate.add_parser(sub)
+    review.add_parser(sub)
     return parser
 
 

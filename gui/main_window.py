@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         files.addSeparator()
         files.addAction(self._action(self.tr("New from Last Year’s Report…"), self.roll_forward_dialog))
         files.addAction(self._action(self.tr("Link Last Year’s Report…"), self.link_prior_dialog))
+        files.addAction(self._action(self.tr("汇总与审核…"), self.open_summary_window))
         files.addSeparator()
         files.addAction(self._action(self.tr("Close"), self.close, QKeySequence.StandardKey.Close))
         self.file_menu = files
@@ -660,6 +661,16 @@ class MainWindow(QMainWindow):
         self.show_document(result.document, None, dirty=True)
         if result.notes:
             self.context.messages.info(self, self.tr("New from Last Year’s Report"), "\n".join(result.notes))
+
+    def open_summary_window(self) -> QWidget:
+        """文件 › 汇总与审核…: one such window per main window, raised when already open."""
+        from gui.summary_window import SummaryWindow
+
+        if getattr(self, "summary_window", None) is None:
+            self.summary_window = SummaryWindow(self)
+        self.summary_window.show()
+        self.summary_window.raise_()
+        return self.summary_window
 
     def link_prior_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -16,6 +16,7 @@ from model.cellref import CellRef
 from model.edits import ChangeSet, Edit, SetCell, SetMeta, SetPrior, SetReview, SetText
 from model.engine import DependencyGraph, compute_all, filled_counts
 from model.errors import InvalidValue, NotEditable
+from model.origin import Origin
 from model.prior import PriorYear
 from model.rules import ERROR, META_YEAR, PRIOR, RuleContext, RuleInstance, RuleResult, evaluate, expand_rules
 from model.storable_text import describe, first_unstorable
@@ -34,6 +35,7 @@ class _Shape:
     graph: DependencyGraph
     instances: tuple[RuleInstance, ...]
     by_dependency: Mapping[Hashable, tuple[RuleInstance, ...]]
+    input_kinds: Mapping[CellRef, CellKind]  # every cell a value may be typed into, with its kind
 
 
 @cache
@@ -47,6 +49,7 @@ def _shape(template: Template) -> _Shape:
         DependencyGraph.build(template.formulas()),
         instances,
         {k: tuple(v) for k, v in index.items()},
+        {ref: template.kind_of(ref) for ref in template.input_cells()},
     )
 
 
@@ -109,8 +112,10 @@ class Document:
         texts: Mapping[str, str] | None = None,
         prior: PriorYear | None = None,
         review: Iterable[str] = (),
+        origin: Origin | None = None,
     ) -> None:
         self.template = template
+        self._origin = origin or Origin()
         self._shape = _shape(template)
         self._agency = check_agency(agency)
         self._year = check_year(year)
@@ -121,10 +126,15 @@ class Document:
             self._texts[section_id] = check_text(text)
         self._review = {s for s in review if s in self._texts}
         self._values: dict[CellRef, Value] = {}
+        kinds = self._shape.input_kinds
+        limits = {"count_max": template.count_max, "amount_max": template.amount_max}
         for ref, value in (inputs or {}).items():
-            checked = self._validated(SetCell(ref, value))
-            assert isinstance(checked, SetCell)
-            self._store(ref, checked.value)
+            # The per-template kind table: opening 3,000 reports for 汇总 must not look each cell up twice.
+            kind = kinds.get(ref)
+            if kind is None:
+                self._check_input_cell(ref)  # a total, a cell that does not apply, or no such cell: refused
+                kind = self.kind(ref)
+            self._store(ref, check_value(value, kind, **limits))
         self._values.update(compute_all(self._shape.graph, self._values))
         self._filled = filled_counts(self._shape.graph, self._values)
         self._results: dict[str, RuleResult] = {}
@@ -152,6 +162,11 @@ class Document:
     @property
     def prior(self) -> PriorYear | None:
         return self._prior
+
+    @property
+    def origin(self) -> Origin:
+        """Where the figures came from (units summed, headings as imported); empty when typed in."""
+        return self._origin
 
     @property
     def review_pending(self) -> frozenset[str]:
@@ -299,7 +314,9 @@ class Document:
 
     def _context(self) -> RuleContext:
         prior = self._prior.values if self._prior is not None else None
-        return RuleContext(self.template, self._values.get, self.text, self._year, prior, self._review.__contains__)
+        return RuleContext(
+            self.template, self._values.get, self.text, self._year, prior, self._review.__contains__, self._origin
+        )
 
     def _check_section(self, section_id: str) -> None:
         if section_id not in self._texts:
@@ -349,6 +366,7 @@ class Document:
             self._year,
             self._prior.values if self._prior else None,
             self._review.__contains__,
+            self._origin,
         )
         results = {}
         for instance in self._shape.instances:

@@ -24,6 +24,7 @@ from model.cellref import CellRef
 from model.document import Document, check_agency, check_year
 from model.errors import InvalidValue, NianbaoError, ReportFileError
 from model.input_file import read_input
+from model.origin import Origin
 from model.prior import PriorYear
 from model.template import Template, load_template
 from model.values import CellKind, Value, check_value
@@ -95,6 +96,7 @@ def _decode_values(raw: object) -> dict[CellRef, Value]:
 def document_to_dict(document: Document) -> dict[str, Any]:
     """The JSON-ready form of a document (inputs only; totals are recomputed on load)."""
     prior = document.prior
+    origin = {"origin": document.origin.to_dict()} if document.origin else {}
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -112,6 +114,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
             "agency": prior.agency,
             "values": _encode_values(prior.values),
         },
+        **origin,
     }
 
 
@@ -164,6 +167,7 @@ def document_from_dict(data: object) -> Document:
             texts,
             prior,
             [str(s) for s in review],
+            Origin.from_dict(data["origin"]) if "origin" in data else None,
         )
     except NianbaoError as exc:
         raise ReportFileError(f"文件内容有误：{exc}") from exc

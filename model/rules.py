@@ -8,11 +8,13 @@ depends on, so an edit re-evaluates only the instances that read the edited cell
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from model.cellref import CellRef
+from model.origin import Origin
 from model.template import Leaf, RuleSpec, Section, Table, Template
 from model.values import CellKind, Value, format_value
 
@@ -51,8 +53,10 @@ class RuleInstance:
         if self.section:
             deps.add("text:" + self.section)
             deps.add("review:" + self.section)
-        if self.spec.kind == "layout_years":
+        if self.spec.kind in ("layout_years", "text_years"):
             deps.add(META_YEAR)
+        if self.spec.kind == "prior_same":
+            deps.add(PRIOR)
         return deps
 
 
@@ -78,6 +82,7 @@ class RuleContext:
     year: int
     prior: Mapping[CellRef, Value] | None  # last year's cells by this layout's ids; absent = no place
     draft: Callable[[str], bool] = lambda section: False  # text carried from last year, not yet reviewed
+    origin: Origin = field(default_factory=Origin)  # units summed, headings as imported
 
 
 def expand_rules(template: Template) -> list[RuleInstance]:
@@ -154,8 +159,12 @@ def _expand_blank(template: Template, spec: RuleSpec) -> list[RuleInstance]:
 
 def _expand_text_number(template: Template, spec: RuleSpec) -> list[RuleInstance]:
     data = spec.data
-    ref = CellRef(data["table"], data["row"], data["column"])
-    return [RuleInstance(spec, spec.id, "", ref.table, cells=(ref,), section=data["section"])]
+    # One cell, or "cells": several whose sum the text quotes (行政诉讼 = 未经复议直接起诉 + 复议后起诉).
+    places = data.get("cells") or [data]
+    refs = tuple(CellRef(p.get("table", data.get("table")), p["row"], p["column"]) for p in places)
+    if not all(template.has_cell(ref) for ref in refs):
+        return []
+    return [RuleInstance(spec, spec.id, "", refs[0].table, cells=refs, section=data["section"])]
 
 
 def _expand_text(template: Template, spec: RuleSpec) -> list[RuleInstance]:
@@ -254,15 +263,22 @@ def _eval_blank(instance: RuleInstance, context: RuleContext) -> RuleResult | No
 def _eval_text_number(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
     assert instance.section is not None
     text = context.text(instance.section)
-    value = context.value(instance.cells[0])
+    value = sum_of(context.value(ref) for ref in instance.cells)
     for pattern in instance.spec.data["patterns"]:
         for match in re.finditer(pattern, text):
             if value is None or int(match.group(1)) != value:
-                message = instance.spec.message.format(quote=match.group(0), value="空白" if value is None else value)
+                quote = " ".join(match.group(0).split())  # a quote wrapped over lines reads as one
+                message = instance.spec.message.format(quote=quote, value="空白" if value is None else value)
                 return RuleResult(
                     instance.spec.id, instance.key, instance.spec.severity, message, instance.cells, instance.section
                 )
     return None
+
+
+def sum_of(values: Iterable[Value]) -> Value:
+    """Sum of the values given; None when every one is blank."""
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None  # type: ignore[return-value]
 
 
 def _eval_text_contains(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
@@ -310,6 +326,141 @@ def _eval_layout_years(instance: RuleInstance, context: RuleContext) -> RuleResu
     return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, ())
 
 
+# --- checks reviewers apply to published reports ---------------------------------------------------
+
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
+_QUOTE_END = re.compile(r"[^，。；：、,;:\n]{0,14}")
+
+
+def _expand_texts(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    wanted = spec.data.get("sections")
+    sections = [s for s in template.editable_texts() if wanted is None or s.id in wanted]
+    return _per_section(spec, sections)
+
+
+def _eval_text_years(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    assert instance.section is not None
+    text = context.text(instance.section)
+    if not text:
+        return None
+    data = instance.spec.data
+    allowed = {context.year + offset for offset in data.get("allowed", [-1, 0])}
+    allowed.update(context.year + offset for offset in data.get("allowed_in", {}).get(instance.section, []))
+    ignored = [m.span() for pattern in data.get("ignore", []) for m in re.finditer(pattern, text)]
+    odd = [
+        m
+        for m in _YEAR.finditer(text)
+        if int(m.group(1)) not in allowed and not any(a <= m.start() < b for a, b in ignored)
+    ]
+    if not odd:
+        return None
+    first = odd[0]
+    quote_match = _QUOTE_END.match(text, first.start())
+    quote = quote_match.group(0) if quote_match else first.group(0)
+    message = instance.spec.message.format(
+        section=instance.label,
+        quote=" ".join(quote.split()),
+        more=f"等{len(odd)}处" if len(odd) > 1 else "",
+        year=context.year,
+    )
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, (), instance.section)
+
+
+def _eval_text_short(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    assert instance.section is not None
+    content = "".join(context.text(instance.section).split())
+    if not content or len(content) >= int(instance.spec.data["min_chars"]):
+        return None  # an empty section is B2's
+    message = instance.spec.message.format(section=instance.label, quote=content, count=len(content))
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, (), instance.section)
+
+
+def _expand_all_inputs(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    wanted = spec.data.get("tables")
+    cells = tuple(ref for ref in template.input_cells() if wanted is None or ref.table in wanted)
+    return [RuleInstance(spec, spec.id, "", None, cells=cells)]
+
+
+def _eval_prior_same(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    prior = context.prior
+    if prior is None:
+        return None
+    compared = [ref for ref in instance.cells if ref in prior]
+    now = [context.value(ref) for ref in compared]
+    if not any(now) or any(value != prior[ref] for ref, value in zip(compared, now, strict=True)):
+        return None  # nothing reported (all blank or 0) is no sign of copying
+    message = instance.spec.message.format(count=sum(v is not None for v in now))
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, ())
+
+
+def _expand_cells(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    instances = []
+    for ref in template.input_cells():
+        table = template.table(ref.table)
+        row, column = table.row(ref.row), table.column(ref.column)
+        parts = [table.heading or "表" + table.title.split("、")[0]]
+        label = "·".join([*parts, *row.path[-1:], _place_label(column, table.column_leaves)])
+        instances.append(RuleInstance(spec, f"{spec.id}:{ref.key()}", label, table.id, cells=(ref,)))
+    return instances
+
+
+def _eval_unit_gaps(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    units = context.origin.gaps.get(instance.cells[0])
+    if not units:
+        return None
+    shown = int(instance.spec.data.get("names_shown", 5))
+    names = "、".join(units[:shown]) + ("等" if len(units) > shown else "")
+    message = instance.spec.message.format(label=instance.label, count=len(units), units=names)
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, instance.cells)
+
+
+_HEADING = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．,，]\s*(.+)$")
+
+
+def _heading_body(text: str) -> str:
+    folded = "".join(unicodedata.normalize("NFKC", text).split())
+    match = _HEADING.match(folded)
+    return (match.group(2) if match else folded).rstrip("。.:：")
+
+
+def _eval_heading_order(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    sections = context.template.numbered_sections()
+    names = [
+        (index, section, [_heading_body(n) for n in (section.title, *section.aliases)])
+        for index, section in enumerate(sections)
+    ]
+    problems: list[str] = []
+    last: tuple[int, str] | None = None
+    for printed in context.origin.headings:
+        match = _HEADING.match("".join(unicodedata.normalize("NFKC", printed).split()))
+        if match is None:
+            continue
+        body = _heading_body(printed)
+        found = next(
+            (
+                (index, section)
+                for index, section, bodies in names
+                if any(body == b or (len(body) >= 6 and (b.startswith(body) or body.startswith(b))) for b in bodies)
+            ),
+            None,
+        )
+        if found is None:
+            continue
+        index, section = found
+        shown = " ".join(printed.split())
+        expected = _HEADING.match(section.title)
+        if expected is not None and match.group(1) != expected.group(1):
+            problems.append(f"“{shown}”应为第{expected.group(1)}部分")
+        if last is not None and index <= last[0]:
+            problems.append(f"“{shown}”排在“{last[1]}”之后")
+        if last is None or index > last[0]:
+            last = (index, shown)
+    if not problems:
+        return None
+    message = instance.spec.message.format(problems="；".join(problems))
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, ())
+
+
 _EXPANDERS: dict[str, Callable[[Template, RuleSpec], list[RuleInstance]]] = {
     "equal": _expand_sums,
     "at_most": _expand_sums,
@@ -320,6 +471,11 @@ _EXPANDERS: dict[str, Callable[[Template, RuleSpec], list[RuleInstance]]] = {
     "text_draft": _expand_text_draft,
     "layout_years": _expand_meta,
     "swing": _expand_swing,
+    "text_years": _expand_texts,
+    "text_short": _expand_texts,
+    "prior_same": _expand_all_inputs,
+    "unit_gaps": _expand_cells,
+    "heading_order": _expand_meta,
 }
 
 _EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]] = {
@@ -332,4 +488,9 @@ _EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]]
     "text_draft": _eval_text_draft,
     "layout_years": _eval_layout_years,
     "swing": _eval_swing,
+    "text_years": _eval_text_years,
+    "text_short": _eval_text_short,
+    "prior_same": _eval_prior_same,
+    "unit_gaps": _eval_unit_gaps,
+    "heading_order": _eval_heading_order,
 }

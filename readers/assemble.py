@@ -9,8 +9,10 @@ from model.cellref import CellRef
 from model.document import Document
 from model.edits import SetCell, SetText
 from model.errors import ImportFailed, MissingTitle, NianbaoError
+from model.origin import Origin
 from model.template import Template, available_templates, load_template
 from model.values import Value, format_value
+from readers.headings import printed_headings
 from readers.import_log import Level, LogEntry, note, warning
 from readers.labels import fold, same_label
 from readers.placement import CellGrid, Placement, place_table, read_table
@@ -112,8 +114,9 @@ def assemble(grids: list[CellGrid], *, agency: str | None, year: int | None, sou
             reading_log.extend(read.log)
     except NianbaoError as exc:
         raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
+    headings = printed_headings(v for g in grids for _, v in sorted(g.cells.items()) if isinstance(v, str))
     return finish_import(
-        template, agency, year, values, _section_texts(template, grids), file_totals, reading_log, source
+        template, agency, year, values, _section_texts(template, grids), file_totals, reading_log, source, headings
     )
 
 
@@ -126,12 +129,13 @@ def finish_import(
     file_totals: dict[CellRef, tuple[Value, str]],
     reading_log: list[LogEntry],
     source: str,
+    headings: tuple[str, ...] = (),
 ) -> ImportResult:
     """Build the report from what a reader found, as one batch through the model API, and log what
     was not found and every total the source printed that the recomputed one contradicts."""
     log = [note(f"格式：{template.name}（依据表头判断）"), note(f"机关：{agency}；年度：{year}")]
     try:
-        document = Document(template, agency, year)
+        document = Document(template, agency, year, origin=Origin(headings=headings))
         edits: list[SetCell | SetText] = [SetCell(ref, value) for ref, value in values.items()]
         edits.extend(SetText(section, text) for section, text in texts.items())
         document.apply(edits)

@@ -16,6 +16,7 @@ from model.errors import ImportFailed, InvalidValue, MissingTitle
 from model.template import Leaf, Section, Table, Template, available_templates, load_template
 from model.values import Value, normalize_number_text
 from readers.assemble import ImportResult, finish_import
+from readers.headings import printed_headings
 from readers.import_log import LogEntry, note, warning
 from readers.labels import fold, same_label, strip_numbering
 from readers.lines import Line
@@ -259,4 +260,5 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
         raise MissingTitle("文件中没有找到报告标题（机关名称和年度），请指定机关名称和年度")
     reading_log = [warning(f"未找到：{m}") for m in best.missing] + best.log
     texts = _texts(template, lines, title_line)
-    return finish_import(template, agency, year, best.values, texts, best.file_totals, reading_log, source)
+    headings = printed_headings(line.text for line in lines if line.is_paragraph or len(line.cells) == 1)
+    return finish_import(template, agency, year, best.values, texts, best.file_totals, reading_log, source, headings)

@@ -1,0 +1,178 @@
+"""Drive 文件 › 汇总与审核… as a user does: add, watch it load, cancel, open a unit, sum, export."""
+
+from __future__ import annotations
+
+import openpyxl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog
+
+import gui.summary_window as summary_module
+from model.fileformat import save_report
+from tests.summary.helpers import NEW_NATURAL, unit, write_units
+
+
+def open_summary(qtbot, window):
+    action = next(a for a in window.file_menu.actions() if a.text() == "汇总与审核…")
+    action.trigger()
+    summary = window.summary_window
+    qtbot.waitExposed(summary)
+    return summary
+
+
+def load(qtbot, summary, *paths):
+    with qtbot.waitSignal(summary.loaded, timeout=20_000):
+        summary.add_paths(paths)
+
+
+def cell(summary, row, column):
+    return summary.table.item(row, column).text()
+
+
+def test_rows_statuses_and_colours(qtbot, window, tmp_path):
+    write_units(tmp_path / "units", 2)
+    save_report(unit("错局", {NEW_NATURAL: 4}), tmp_path / "units" / "bad.nianbao")
+    (tmp_path / "units" / "broken.nianbao").write_text("{", encoding="utf-8")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path / "units")
+    assert summary.table.rowCount() == 4
+    rows = {cell(summary, r, 6): [cell(summary, r, c) for c in range(6)] for r in range(4)}
+    assert rows["bad.nianbao"] == ["错局", "2024", "2021年版", "2", rows["bad.nianbao"][4], "有错误"]
+    assert rows["unit000.nianbao"][5] == "无问题" and rows["unit000.nianbao"][3] == "0"
+    assert rows["broken.nianbao"][5] == "无法读取"
+    colours = {cell(summary, r, 6): summary.table.item(r, 5).background().color().name() for r in range(4)}
+    assert colours == {
+        "bad.nianbao": "#ffc7ce",
+        "broken.nianbao": "#d9d9d9",
+        "unit000.nianbao": "#c6efce",
+        "unit001.nianbao": "#c6efce",
+    }
+    assert summary.table.horizontalHeaderItem(5).text() == "状态"
+    summary.add_paths([tmp_path / "units"])  # the same files again are not listed twice
+    assert summary.table.rowCount() == 4
+
+
+def test_loading_is_in_chunks_and_can_be_cancelled(qtbot, window, tmp_path, monkeypatch):
+    write_units(tmp_path / "many", 12)
+    monkeypatch.setattr(summary_module, "TICK_SECONDS", 0.0)  # one file per turn of the event loop
+    summary = open_summary(qtbot, window)
+    summary.add_paths([tmp_path / "many"])
+    assert summary.busy and summary.table.rowCount() == 0  # nothing read before the window returns to the loop
+    assert summary.progress.isVisible() and summary.progress.maximum() == 12
+    qtbot.waitUntil(lambda: summary.table.rowCount() >= 2)
+    with qtbot.waitSignal(summary.loaded):
+        qtbot.mouseClick(summary.cancel_button, Qt.MouseButton.LeftButton)
+    read = summary.table.rowCount()
+    assert 2 <= read < 12
+    assert not summary.progress.isVisible() and "已取消" in summary.status.text()
+    load(qtbot, summary, tmp_path / "many")  # adding again reads only what was skipped
+    assert summary.table.rowCount() == 12
+
+
+def test_double_click_opens_the_unit_in_its_own_editor(qtbot, window, tmp_path):
+    save_report(unit("甲局", {NEW_NATURAL: 4}), tmp_path / "a.nianbao")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path / "a.nianbao")
+    rect = summary.table.visualItemRect(summary.table.item(0, 0))
+    # A real double click arrives as press, release, then the double-click press.
+    qtbot.mouseClick(summary.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(summary.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: len(summary.editors) == 1)
+    editor = summary.editors[0]
+    qtbot.addWidget(editor)
+    assert editor.session.document.agency == "甲局"
+    assert editor.session.path == tmp_path / "a.nianbao"
+    assert editor is not window and window.session.document.agency != "甲局"
+    editor.close()
+
+
+def test_make_total_opens_it_unsaved_in_the_main_window(qtbot, window, tmp_path):
+    save_report(unit("甲局", {NEW_NATURAL: 4}), tmp_path / "a.nianbao")
+    save_report(unit("乙局", {NEW_NATURAL: 3}), tmp_path / "b.nianbao")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path)
+    qtbot.keyClicks(summary.agency, "XY")
+    qtbot.mouseClick(summary.aggregate_button, Qt.MouseButton.LeftButton)
+    document = window.session.document
+    assert document.agency == "XY"
+    assert document.value(NEW_NATURAL) == 7
+    assert window.session.dirty and window.session.path is None
+    assert document.origin.units == ("甲局", "乙局")
+
+
+def test_same_agency_twice_is_refused_with_a_message(qtbot, window, tmp_path):
+    save_report(unit("甲局", {}), tmp_path / "a.nianbao")
+    save_report(unit("甲局", {}), tmp_path / "b.nianbao")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path)
+    before = window.session.document
+    qtbot.mouseClick(summary.aggregate_button, Qt.MouseButton.LeftButton)
+    assert window.session.document is before
+    assert any("a.nianbao" in e and "b.nianbao" in e for e in window.context.messages.errors)
+
+
+def test_export_buttons_write_workbooks(qtbot, window, tmp_path, monkeypatch):
+    write_units(tmp_path / "units", 2)
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path / "units")
+    detail, review = tmp_path / "明细.xlsx", tmp_path / "审核.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(detail), "")))
+    qtbot.mouseClick(summary.detail_button, Qt.MouseButton.LeftButton)
+    assert openpyxl.load_workbook(detail).sheetnames == ["单位明细", "问题清单", "汇总表"]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(review), "")))
+    qtbot.mouseClick(summary.review_button, Qt.MouseButton.LeftButton)
+    rows = list(openpyxl.load_workbook(review)["审核结果"].iter_rows(min_row=2, values_only=True))
+    assert [r[4] for r in rows] == ["无问题", "无问题"]
+
+
+def test_dropping_a_folder_adds_its_reports(qtbot, window, tmp_path):
+    write_units(tmp_path / "dropped", 3)
+    summary = open_summary(qtbot, window)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(tmp_path / "dropped"))])
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    event = QDropEvent(QPointF(QPoint(10, 10)), Qt.DropAction.CopyAction, data, buttons, modifiers)
+    with qtbot.waitSignal(summary.loaded, timeout=20_000):
+        summary.dropEvent(event)
+    assert summary.table.rowCount() == 3
+
+
+def test_sort_by_errors_then_remove_the_right_unit(qtbot, window, tmp_path):
+    write_units(tmp_path, 2)
+    save_report(unit("错局", {NEW_NATURAL: 4}), tmp_path / "bad.nianbao")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path)
+    header = summary.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(3) + 5, 5))
+    if cell(summary, 0, 0) != "错局":  # the first click may sort ascending: a second one turns it round
+        qtbot.mouseClick(
+            header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(3) + 5, 5)
+        )
+    assert cell(summary, 0, 0) == "错局"
+    assert summary.reviewed_at(0).unit.agency == "错局"
+    summary.table.selectRow(0)
+    qtbot.mouseClick(summary.remove_button, Qt.MouseButton.LeftButton)
+    assert summary.table.rowCount() == 2
+    assert [r.unit.agency for r in summary.reports] == ["测试单位000", "测试单位001"]
+    qtbot.mouseClick(summary.aggregate_button, Qt.MouseButton.LeftButton)
+    assert window.session.document.agency == "2个单位汇总"
+
+
+def test_an_imported_unit_opens_as_a_new_unsaved_report(qtbot, window, tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    source = ROOT / "tests" / "fixtures" / "published" / "11_hongze-district-2024.txt"
+    (tmp_path / "in").mkdir()
+    shutil.copy(source, tmp_path / "in" / "hongze.txt")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path / "in" / "hongze.txt")
+    assert cell(summary, 0, 0) == "淮安市洪泽区人民政府" and cell(summary, 0, 2) == "2021年版"
+    editor = summary.open_unit(0)
+    qtbot.addWidget(editor)
+    assert editor.session.document.agency == "淮安市洪泽区人民政府"
+    assert editor.session.path is None and editor.session.dirty  # nothing is written beside the source
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["hongze.txt"]
+    editor.session.set_clean()
+    editor.close()
