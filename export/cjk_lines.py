@@ -72,7 +72,7 @@ def wrap(text: str, width: float, measure: Callable[[str], float], first_indent:
                 last = current.pop()
                 if not last.isspace():
                     carried.insert(0, last)
-            if carried and measure("".join(carried)) > width / 2:
+            if carried and measure("".join(carried)) + size > width:
                 current, carried = kept, []  # a run of opening marks too long to move down breaks here
             lines.append("".join(current).rstrip())
             current = carried
