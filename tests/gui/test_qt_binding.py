@@ -44,6 +44,7 @@ def emitters(window):
     # emits the same signal through the same binding code.
     spare = type(delegate)(grid)
     editor = next(iter(window.text_editors.values()))
+    summary = window.open_summary_window()
     return {
         "message": lambda: model.message.emit("状态"),
         "dataChanged": lambda: model.dataChanged.emit(index, index),
@@ -53,6 +54,7 @@ def emitters(window):
         "commitData": lambda: delegate.commitData.emit(open_editor),
         "closeEditor": lambda: spare.closeEditor.emit(open_editor, QAbstractItemDelegate.EndEditHint.NoHint),
         "refused": lambda: editor.refused.emit("状态"),
+        "loaded": lambda: summary.loaded.emit(),
     }, spare
 
 
