@@ -106,6 +106,28 @@ class _Reader:
             return None
         return [(c.text, c.where) for c in cells]
 
+    def _unlabelled_row(self, start: int, count: int) -> tuple[list[tuple[str, str]], int] | None:
+        """A row without a label (table 四's only row) that keeps its blank cells: the first row of
+        exactly ``count`` cells, each a number or blank, at least one a number."""
+        index, end = start, min(len(self.tokens), start + ROW_WINDOW * 4)
+        while index < end:
+            where = self.tokens[index].where
+            stop = index
+            while stop < len(self.tokens) and self.tokens[stop].where == where:
+                stop += 1
+            cells = self.tokens[index:stop]
+            if not cells[0].exact:
+                if _is_value(cells[0].text):
+                    return None  # the numbers run on without rows: read them in order
+            elif (
+                len(cells) == count
+                and all(_is_value(c.text) or not c.text.strip() for c in cells)
+                and any(_is_value(c.text) for c in cells)
+            ):
+                return [(c.text, c.where) for c in cells], stop
+            index = stop
+        return None
+
     def store(self, table: Table, row: Leaf, raw: list[tuple[str, str]]) -> None:
         for column, (text, where) in zip(table.column_leaves, raw, strict=True):
             ref = CellRef(table.id, row.id, column.id)
@@ -136,11 +158,15 @@ class _Reader:
             if merged_parent is not None and len(row.path) > 1 and row.path[-2] == merged_parent:
                 continue
             if not row.path:
-                start = next((i for i in range(position, len(self.tokens)) if _is_value(self.tokens[i].text)), None)
-                if start is None:
-                    self.missing.append(f"{table.title}的数据行")
-                    continue
-                raw, position = self.read_values(start, "", count)
+                exact = self._unlabelled_row(position, count)
+                if exact is not None:
+                    raw, position = exact
+                else:
+                    start = next((i for i in range(position, len(self.tokens)) if _is_value(self.tokens[i].text)), None)
+                    if start is None:
+                        self.missing.append(f"{table.title}的数据行")
+                        continue
+                    raw, position = self.read_values(start, "", count)
             else:
                 found = self.find(row.path[-1], position, ROW_WINDOW)
                 if found is None:
