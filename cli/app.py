@@ -126,10 +126,9 @@ def cmd_set(args: argparse.Namespace) -> int:
         section, sep, source = item.partition("=")
         if not sep:
             raise CliError(f"“{item}”应写作 部分=文本文件，如 s1=总体情况.txt")
-        try:
-            edits.extend(document.write_text(section, Path(source).read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CliError(f"无法读取正文文件“{source}”：{exc}") from exc
+        from readers.encoding import read_text_file
+
+        edits.extend(document.write_text(section, read_text_file(Path(source))))
     for section in args.reviewed or []:
         edits.append(SetReview(section, False))
     if args.agency is not None or args.year is not None:

@@ -23,6 +23,7 @@ from readers.placement import read_value
 from readers.title import TITLE
 
 ROW_WINDOW = 40
+MAX_TOKENS = 100_000  # cells and paragraphs; a real report has a few thousand
 # How much of a merged group label (（三）不予公开 wrapped) may run into a numbered row label.
 GROUP_LABEL_RUN_IN = 8
 _VALUE = re.compile(r"^[+\-]?\d[\d,]*(\.\d+)?(万元|元)?$")
@@ -67,6 +68,9 @@ class _Reader:
     log: list[LogEntry] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     found_labels: int = 0
+
+    def log_text(self) -> list[str]:
+        return [entry.text for entry in self.log]
 
     def find(self, label: str, start: int, window: int | None = None) -> int | None:
         end = len(self.tokens) if window is None else min(len(self.tokens), start + window)
@@ -207,6 +211,21 @@ class _Reader:
         return end, True
 
 
+def _glued_cells(template: Template, tokens: list[Token]) -> Token | None:
+    """A cell where a row label runs straight into its numbers (规章1011), when two or more are found:
+    the separators were lost, so the numbers cannot be told apart."""
+    labels = {fold(leaf.path[-1]) for table in template.tables.values() for leaf in table.row_leaves if leaf.path}
+    labels |= {strip_numbering(label) for label in labels}
+    found: list[Token] = []
+    for token in tokens[:20_000]:
+        folded = fold(token.text)
+        for label in labels:
+            if len(label) >= 2 and folded.startswith(label) and re.fullmatch(r"[+\-\d,.]{2,}", folded[len(label) :]):
+                found.append(token)
+                break
+    return found[0] if len(found) >= 2 else None
+
+
 def _title_positions(template: Template, lines: list[Line]) -> list[tuple[int, Section]]:
     found: list[tuple[int, Section]] = []
     sections = template.numbered_sections()
@@ -267,6 +286,8 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
     tokens = [Token(cell, line.where, line.exact_cells) for line in lines for cell in (line.cells or (line.text,))]
     if not tokens:
         raise ImportFailed(f"“{source}”中没有任何内容")
+    if len(tokens) > MAX_TOKENS:
+        raise ImportFailed(f"“{source}”中的单元格和段落过多（超过{MAX_TOKENS}个），不像是年度报告，已拒绝")
     best: _Reader | None = None
     for template_id in available_templates():
         reader = _Reader(load_template(template_id), tokens)
@@ -277,8 +298,18 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
             best = reader
     assert best is not None
     template = best.template
-    if len(best.missing) >= len(template.tables):
-        raise ImportFailed(f"“{source}”中找不到报告表格：" + "；".join(best.missing[:5]))
+    if len(best.missing) >= len(template.tables) or not (best.values or best.file_totals):
+        glued = _glued_cells(template, tokens)
+        if glued is not None:
+            raise ImportFailed(
+                f"“{source}”中表格的单元格连在一起，没有分隔（如{glued.where}“{glued.text[:40]}”），分不清各个数字。"
+                "请让单元格之间有制表符、“|”或空格（或每格一行）后再导入，或直接导入网页、Word原件"
+            )
+        if len(best.missing) >= len(template.tables):
+            raise ImportFailed(f"“{source}”中找不到报告表格：" + "；".join(best.missing[:5]))
+        raise ImportFailed(
+            f"“{source}”中找到了报告的表格标签，但没有读到任何数字（" + "；".join(best.log_text()[:3]) + "）"
+        )
     found_agency, found_year, title_line = _find_title(lines)
     agency, year = agency or found_agency, year or found_year
     if not agency or not year:
