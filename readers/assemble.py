@@ -14,7 +14,7 @@ from model.values import Value, format_value
 from readers.import_log import Level, LogEntry, note, warning
 from readers.labels import fold, same_label
 from readers.placement import CellGrid, Placement, place_table, read_table
-from readers.title import TITLE, find_title
+from readers.title import find_title, match_title
 
 
 @dataclass
@@ -71,7 +71,7 @@ def _section_texts(template: Template, grids: list[CellGrid]) -> dict[str, str]:
             texts[section.id] = "\n".join("" if text == " " else text for _, text in lines[index + 1 : end])
         if marks:
             first = marks[0][0]
-            preamble = ["" if t == " " else t for _, t in lines[:first] if not TITLE.search("".join(t.split()))]
+            preamble = ["" if t == " " else t for _, t in lines[:first] if not match_title(t)]
             if preamble and "s0" not in texts:
                 texts["s0"] = "\n".join(p.strip() for p in preamble)
     return texts

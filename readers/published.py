@@ -20,7 +20,7 @@ from readers.import_log import LogEntry, note, warning
 from readers.labels import fold, same_label, strip_numbering
 from readers.lines import Line
 from readers.placement import read_value
-from readers.title import TITLE
+from readers.title import locate_title
 
 ROW_WINDOW = 40
 MAX_TOKENS = 100_000  # cells and paragraphs; a real report has a few thousand
@@ -269,16 +269,7 @@ def _texts(template: Template, lines: list[Line], title_line: int | None) -> dic
 
 def _find_title(lines: list[Line]) -> tuple[str | None, int | None, int | None]:
     """Agency, year and the index of the title's last line (titles often span two lines)."""
-    for index in range(min(len(lines), 40)):
-        text = fold(lines[index].text)
-        if "年度报告" not in text or len(text) > 40:
-            continue
-        window = [fold(line.text) for line in lines[max(0, index - 2) : index + 1] if len(fold(line.text)) <= 40]
-        for size in range(1, len(window) + 1):
-            match = TITLE.search("".join(window[-size:]))
-            if match:
-                return match.group("agency"), int(match.group("year")), index
-    return None, None, None
+    return locate_title([line.text for line in lines])
 
 
 def assemble_published(lines: list[Line], *, agency: str | None, year: int | None, source: str) -> ImportResult:
