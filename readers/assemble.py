@@ -3,6 +3,7 @@ take the texts, compare the file's own totals with the recomputed ones, and log 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from model.cellref import CellRef
@@ -126,6 +127,8 @@ def finish_import(
     file_totals: dict[CellRef, tuple[Value, str]],
     reading_log: list[LogEntry],
     source: str,
+    *,
+    closest: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Build the report from what a reader found, as one batch through the model API, and log what
     was not found and every total the source printed that the recomputed one contradicts."""
@@ -137,7 +140,10 @@ def finish_import(
         document.apply(edits)
     except NianbaoError as exc:
         raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
-    log.extend(warning(f"未找到：{s.title}的正文") for s in template.text_sections() if s.id not in texts)
+    hints = closest or {}
+    log.extend(
+        warning(f"未找到：{s.title}的正文{hints.get(s.id, '')}") for s in template.text_sections() if s.id not in texts
+    )
     for ref, (value, where) in file_totals.items():
         computed = document.value(ref)
         if value is not None and value != computed:

@@ -17,7 +17,7 @@ from model.template import Leaf, Section, Table, Template, available_templates, 
 from model.values import Value, normalize_number_text
 from readers.assemble import ImportResult, finish_import
 from readers.import_log import LogEntry, note, warning
-from readers.labels import fold, same_label, strip_numbering
+from readers.labels import closest_hint, fold, same_label, strip_numbering
 from readers.lines import Line
 from readers.placement import read_value
 from readers.title import locate_title
@@ -72,12 +72,22 @@ class _Reader:
     def log_text(self) -> list[str]:
         return [entry.text for entry in self.log]
 
-    def find(self, label: str, start: int, window: int | None = None) -> int | None:
+    def find(self, label: str | tuple[str, ...], start: int, window: int | None = None) -> int | None:
+        """The first token at or after ``start`` (within ``window`` tokens) that says the label or
+        one of its printed variants."""
+        names = (label,) if isinstance(label, str) else label
         end = len(self.tokens) if window is None else min(len(self.tokens), start + window)
         for index in range(start, end):
-            if label_matches(self.tokens[index].text, label):
+            if any(label_matches(self.tokens[index].text, name) for name in names):
                 return index
         return None
+
+    def closest(self, label: str, start: int, window: int = ROW_WINDOW) -> str:
+        """ ", closest printed: 第N行“…”" for the token most like ``label`` near ``start`` (or "")."""
+        candidates = [
+            (t.text, t.where) for t in self.tokens[start : start + window] if t.text.strip() and not _is_value(t.text)
+        ]
+        return closest_hint(label, candidates)
 
     def read_values(self, start: int, label: str, count: int) -> tuple[list[tuple[str, str]], int]:
         exact = self._exact_row(start, count)
@@ -153,7 +163,8 @@ class _Reader:
         anchor_label = anchor_label or table.columns[0].label
         anchor = self.find(anchor_label, cursor)
         if anchor is None:
-            self.missing.append(f"{table.title}（找不到“{anchor_label}”）")
+            hint = self.closest(anchor_label, cursor, len(self.tokens))
+            self.missing.append(f"{table.title}（找不到“{anchor_label}”{hint}）")
             return cursor
         self.found_labels += 1
         position = anchor if not table.heading else anchor + 1
@@ -172,13 +183,13 @@ class _Reader:
                         continue
                     raw, position = self.read_values(start, "", count)
             else:
-                found = self.find(row.path[-1], position, ROW_WINDOW)
+                found = self.find(row.names, position, ROW_WINDOW)
                 if found is None:
                     position, merged = self._merged_row(table, row, position, count)
                     merged_parent = row.path[-2] if merged else None
                     continue
                 self.found_labels += 1
-                raw, position = self.read_values(found + 1, "".join(row.path), count)
+                raw, position = self.read_values(found + 1, "".join((*row.path, *row.aliases)), count)
             if len(raw) != count:
                 where = raw[0][1] if raw else self.tokens[min(position, len(self.tokens) - 1)].where
                 self.log.append(
@@ -192,13 +203,13 @@ class _Reader:
         """Some reports print a group such as （六）其他处理 as one row: its values go to the group's
         last item (so the group's sum is right) and the log says so."""
         if len(row.path) < 2:
-            self.missing.append(f"{table.title}：行“{row.path[-1]}”")
+            self.missing.append(f"{table.title}：行“{row.path[-1]}”{self.closest(row.path[-1], position)}")
             return position, False
         parent = row.path[-2]
         siblings = [r for r in table.row_leaves if r.path[:-1] == row.path[:-1]]
         found = self.find(parent, position, ROW_WINDOW)
         if found is None or row is not siblings[0]:
-            self.missing.append(f"{table.title}：行“{row.path[-1]}”")
+            self.missing.append(f"{table.title}：行“{row.path[-1]}”{self.closest(row.path[-1], position)}")
             return position, False
         raw, end = self.read_values(found + 1, parent, count)
         if len(raw) != count:
@@ -214,7 +225,7 @@ class _Reader:
 def _glued_cells(template: Template, tokens: list[Token]) -> Token | None:
     """A cell where a row label runs straight into its numbers (规章1011), when two or more are found:
     the separators were lost, so the numbers cannot be told apart."""
-    labels = {fold(leaf.path[-1]) for table in template.tables.values() for leaf in table.row_leaves if leaf.path}
+    labels = {fold(name) for table in template.tables.values() for leaf in table.row_leaves for name in leaf.names}
     labels |= {strip_numbering(label) for label in labels}
     found: list[Token] = []
     for token in tokens[:20_000]:
@@ -307,4 +318,24 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
         raise MissingTitle("文件中没有找到报告标题（机关名称和年度），请指定机关名称和年度")
     reading_log = [warning(f"未找到：{m}") for m in best.missing] + best.log
     texts = _texts(template, lines, title_line)
-    return finish_import(template, agency, year, best.values, texts, best.file_totals, reading_log, source)
+    return finish_import(
+        template,
+        agency,
+        year,
+        best.values,
+        texts,
+        best.file_totals,
+        reading_log,
+        source,
+        closest=_closest_titles(template, lines, texts),
+    )
+
+
+def _closest_titles(template: Template, lines: list[Line], texts: dict[str, str]) -> dict[str, str]:
+    """For each text section whose title was not found, the short printed line most like it."""
+    short = [(line.text, line.where) for line in lines if line.is_paragraph and len(line.text) <= 40]
+    return {
+        section.id: closest_hint(section.title, short)
+        for section in template.text_sections()
+        if section.id not in texts
+    }
