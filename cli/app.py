@@ -131,6 +131,10 @@ def cmd_set(args: argparse.Namespace) -> int:
         edits.extend(document.write_text(section, read_text_file(Path(source))))
     for section in args.reviewed or []:
         edits.append(SetReview(section, False))
+    if args.accept_totals or args.accept_total:
+        from cli.printed_totals import accept_edits
+
+        edits.extend(accept_edits(document, args.accept_totals, args.accept_total or []))
     if args.agency is not None or args.year is not None:
         edits.append(SetMeta(args.agency, args.year))
     if args.prior:
@@ -181,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("--agency")
     setter.add_argument("--year", type=int)
     setter.add_argument("--prior", help="关联上年报告（.nianbao），用于跨年度检查")
+    setter.add_argument("--accept-totals", action="store_true", help="导入时保留的印出合计全部改用计算值")
+    setter.add_argument("--accept-total", action="append", metavar="表/行/列", help="某个印出合计改用计算值")
     setter.set_defaults(run=cmd_set)
 
     importer = sub.add_parser("import", help="导入Excel、网页、Word或文本格式的报告")
@@ -188,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("-o", "--output", required=True)
     importer.add_argument("--agency")
     importer.add_argument("--year", type=int)
+    importer.add_argument("--log", metavar="FILE", help="把完整的导入记录（每个数值的来源）写入文本文件")
+    importer.add_argument("--verbose", "-v", action="store_true", help="显示完整的导入记录")
     importer.set_defaults(run=_lazy("cli.transfer", "cmd_import"))
 
     exporter = sub.add_parser("export", help="导出为Excel（.xlsx）、PDF、Word（.docx）或网页（.html）")

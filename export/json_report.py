@@ -51,7 +51,11 @@ def result_json(document: Document, result: RuleResult) -> dict[str, Any]:
     cells = []
     for ref in result.cells:
         row, column = cell_paths(document, ref)
-        cells.append({"table": document.template.table(ref.table).title, "row": row, "column": column})
+        cell: dict[str, Any] = {"table": document.template.table(ref.table).title, "row": row, "column": column}
+        printed = document.printed(ref)
+        if printed is not None:  # a total kept as the imported source printed it
+            cell.update(printed=json_number(printed), computed=json_number(document.value(ref)))
+        cells.append(cell)
     return {"rule": result.rule, "message": result.message, "cells": cells}
 
 

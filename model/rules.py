@@ -78,6 +78,7 @@ class RuleContext:
     year: int
     prior: Mapping[CellRef, Value] | None  # last year's cells by this layout's ids; absent = no place
     draft: Callable[[str], bool] = lambda section: False  # text carried from last year, not yet reviewed
+    printed: Callable[[CellRef], Value] = lambda ref: None  # a total as the imported source printed it
 
 
 def expand_rules(template: Template) -> list[RuleInstance]:
@@ -185,7 +186,11 @@ def _expand_meta(template: Template, spec: RuleSpec) -> list[RuleInstance]:
 
 
 def _side(terms: tuple[Term, ...], context: RuleContext) -> tuple[Value, bool]:
-    """Sum of a side and whether any of its cells holds a value. None sum = not applicable."""
+    """Sum of a side and whether any of its cells holds a value. None sum = not applicable.
+
+    A total whose printed value was kept (and not yet accepted) counts as printed: a message then
+    quotes the numbers of the report as published, and a relation that holds as printed is left to
+    the printed-total rule, which points at the total that is wrong as printed."""
     total: int | Decimal = 0
     filled = False
     for term in terms:
@@ -194,7 +199,8 @@ def _side(terms: tuple[Term, ...], context: RuleContext) -> tuple[Value, bool]:
                 return None, False
             value = context.prior[term.ref]
         else:
-            value = context.value(term.ref)
+            printed = context.printed(term.ref)
+            value = printed if printed is not None else context.value(term.ref)
         if value is not None:
             filled = True
             total += term.sign * value
@@ -310,6 +316,43 @@ def _eval_layout_years(instance: RuleInstance, context: RuleContext) -> RuleResu
     return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, ())
 
 
+def _table_short_name(table: Table) -> str:
+    """表三, 表四, 表二（第二十条第（一）项）: how a message names a table."""
+    numeral = table.title.split("、", 1)[0]
+    return f"表{numeral}" + (f"（{table.heading}）" if table.heading else "")
+
+
+def _expand_printed_total(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    instances = []
+    for table in template.tables.values():
+        for ref in table.formulas:
+            row, column = table.row(ref.row), table.column(ref.column)
+            parts = [*row.path[-2:], _place_label(column, table.column_leaves)]
+            label = _table_short_name(table) + "·" + "·".join(p for p in parts if p)
+            instances.append(RuleInstance(spec, f"{spec.id}:{ref.key()}", label, table.id, cells=(ref,)))
+    return instances
+
+
+def _eval_printed_total(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    ref = instance.cells[0]
+    printed = context.printed(ref)
+    if printed is None:
+        return None
+    computed = context.value(ref)
+    if printed == (computed if computed is not None else 0):
+        return None
+    kind = context.template.kind_of(ref)
+    shown = CellKind.COUNT if kind is CellKind.SIGNED else kind
+    difference: Value = abs(printed - (computed or 0))  # type: ignore[operator,assignment]
+    message = instance.spec.message.format(
+        label=instance.label,
+        printed=format_value(printed, shown),
+        computed=format_value(computed, shown) or "空白",
+        diff=format_value(difference, shown),
+    )
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, instance.cells)
+
+
 _EXPANDERS: dict[str, Callable[[Template, RuleSpec], list[RuleInstance]]] = {
     "equal": _expand_sums,
     "at_most": _expand_sums,
@@ -320,6 +363,7 @@ _EXPANDERS: dict[str, Callable[[Template, RuleSpec], list[RuleInstance]]] = {
     "text_draft": _expand_text_draft,
     "layout_years": _expand_meta,
     "swing": _expand_swing,
+    "printed_total": _expand_printed_total,
 }
 
 _EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]] = {
@@ -332,4 +376,5 @@ _EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]]
     "text_draft": _eval_text_draft,
     "layout_years": _eval_layout_years,
     "swing": _eval_swing,
+    "printed_total": _eval_printed_total,
 }

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 from model.cellref import CellRef
 from model.document import Document
-from model.edits import SetCell, SetText
+from model.edits import SetCell, SetPrinted, SetText
 from model.errors import ImportFailed, MissingTitle, NianbaoError
 from model.template import Template, available_templates, load_template
 from model.values import Value, format_value
-from readers.import_log import Level, LogEntry, note, warning
+from readers.import_log import Level, LogEntry, cell_name, note, warning
 from readers.labels import fold, same_label
 from readers.placement import CellGrid, Placement, place_table, read_table
 from readers.title import find_title, match_title
@@ -144,15 +144,23 @@ def finish_import(
     log.extend(
         warning(f"未找到：{s.title}的正文{hints.get(s.id, '')}") for s in template.text_sections() if s.id not in texts
     )
+    printed: list[SetPrinted] = []
     for ref, (value, where) in file_totals.items():
         computed = document.value(ref)
-        if value is not None and value != computed:
-            kind = document.kind(ref)
-            log.append(
-                warning(
-                    f"警告：{where} 文件中的合计为{format_value(value, kind)}，"
-                    f"按各项重新计算为{format_value(computed, kind) or '空白'}（已采用重新计算的值）"
-                )
+        if value is None or value == (computed if computed is not None else 0):
+            continue
+        kind = document.kind(ref)
+        printed.append(SetPrinted(ref, value))
+        log.append(
+            warning(
+                f"{cell_name(template, ref)}（{where}）：文件中的合计为{format_value(value, kind)}，"
+                f"按各项重新计算为{format_value(computed, kind) or '空白'}"
+                "（已保留印出的数，检查时报错；核对各项后可采用计算值）"
             )
+        )
+    try:
+        document.apply(printed)
+    except NianbaoError as exc:
+        raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
     log.extend(reading_log)
     return ImportResult(document, log, len(values))

@@ -15,7 +15,7 @@ from model.cellref import CellRef
 from model.errors import InvalidValue
 from model.template import Table, Template
 from model.values import CellKind, Value, check_value, normalize_number_text, parse_value
-from readers.import_log import LogEntry, note, warning
+from readers.import_log import LogEntry, cell_name, note, warning
 from readers.labels import closest_hint, fold, same_label
 
 HEADER_SEARCH_ROWS = 6
@@ -234,7 +234,7 @@ def read_table(placement: Placement, template: Template) -> TableRead:
             where = grid.address(r, c)
             raw = grid.cells.get((r, c))
             kind = template.kind_of(ref)
-            label = "·".join(row_leaf.path[-1:] + column_leaf.path[-1:])
+            label = cell_name(template, ref)
             try:
                 value = read_value(raw, kind, template)
             except InvalidValue as exc:
@@ -246,5 +246,5 @@ def read_table(placement: Placement, template: Template) -> TableRead:
                 totals[ref] = (value, where)
                 continue
             values[ref] = value
-            log.append(note(f"{where} → {table.heading or table.title}·{label} = {'' if value is None else value}"))
+            log.append(note(f"{where} → {label} = {'' if value is None else value}"))
     return TableRead(values, totals, log)

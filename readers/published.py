@@ -16,7 +16,7 @@ from model.errors import ImportFailed, InvalidValue, MissingTitle
 from model.template import Leaf, Section, Table, Template, available_templates, load_template
 from model.values import Value, normalize_number_text
 from readers.assemble import ImportResult, finish_import
-from readers.import_log import LogEntry, note, warning
+from readers.import_log import LogEntry, cell_name, note, table_name, warning
 from readers.labels import closest_hint, fold, same_label, strip_numbering
 from readers.lines import Line
 from readers.placement import read_value
@@ -145,7 +145,7 @@ class _Reader:
     def store(self, table: Table, row: Leaf, raw: list[tuple[str, str]]) -> None:
         for column, (text, where) in zip(table.column_leaves, raw, strict=True):
             ref = CellRef(table.id, row.id, column.id)
-            label = "·".join(row.path[-1:] + column.path[-1:])
+            label = cell_name(self.template, ref)
             try:
                 value = read_value(text, self.template.kind_of(ref), self.template)
             except InvalidValue as exc:
@@ -155,7 +155,7 @@ class _Reader:
                 self.file_totals[ref] = (value, where)
             else:
                 self.values[ref] = value
-                self.log.append(note(f"{where} → {table.heading or table.title}·{label} = {text}"))
+                self.log.append(note(f"{where} → {label} = {text}"))
 
     def read_table(self, table: Table, cursor: int) -> int:
         count = len(table.column_leaves)
@@ -193,7 +193,10 @@ class _Reader:
             if len(raw) != count:
                 where = raw[0][1] if raw else self.tokens[min(position, len(self.tokens) - 1)].where
                 self.log.append(
-                    warning(f"未采用：{where}“{'·'.join(row.path) or table.title}”应有{count}个数，只找到{len(raw)}个")
+                    warning(
+                        f"未采用：{where}“{'·'.join(row.path) or table.title}”（{table_name(self.template, table.id)}）"
+                        f"应有{count}个数，只找到{len(raw)}个，这一行留空"
+                    )
                 )
                 continue
             self.store(table, row, raw)
@@ -217,7 +220,7 @@ class _Reader:
             return position, False
         self.store(table, siblings[-1], raw)
         self.log.append(
-            warning(f"注意：{raw[0][1]}“{parent}”印为一行，其数值已记入“{siblings[-1].path[-1]}”，其余各项留空，请核对")
+            warning(f"{raw[0][1]}“{parent}”印为一行，其数值已记入“{siblings[-1].path[-1]}”，其余各项留空，请核对")
         )
         return end, True
 
