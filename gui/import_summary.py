@@ -13,20 +13,18 @@ from readers.import_log import LogEntry, summary
 SHOWN_WARNINGS = 20
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportSummary", text)
-
-
 def import_message(result: ImportResult) -> str:
     """The summary line and the warnings (the first ones; the log window holds them all)."""
     warnings = result.warnings
     lines = [summary(result.values_read, result.log), *warnings[:SHOWN_WARNINGS]]
     if len(warnings) > SHOWN_WARNINGS:
         lines.append(
-            _tr("… and {count} more warnings (Check › Import Log)").format(count=len(warnings) - SHOWN_WARNINGS)
+            QCoreApplication.translate("ImportSummary", "… and {count} more warnings (Check › Import Log)").format(
+                count=len(warnings) - SHOWN_WARNINGS
+            )
         )
     elif result.log:
-        lines.append(_tr("Where each value came from: Check › Import Log"))
+        lines.append(QCoreApplication.translate("ImportSummary", "Where each value came from: Check › Import Log"))
     return "\n".join(lines)
 
 
@@ -36,12 +34,14 @@ class ImportLogDialog(QDialog):
     def __init__(self, parent: QWidget | None, source: str, log: list[LogEntry]) -> None:
         super().__init__(parent)
         self.setObjectName("importLog")
-        self.setWindowTitle(_tr("Import Log — {name}").format(name=source))
+        self.setWindowTitle(QCoreApplication.translate("ImportSummary", "Import Log — {name}").format(name=source))
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFont("monospace"))
-        self.text.setPlainText("\n".join(entry.text for entry in log) or _tr("Nothing was logged."))
+        self.text.setPlainText(
+            "\n".join(entry.text for entry in log) or QCoreApplication.translate("ImportSummary", "Nothing was logged.")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

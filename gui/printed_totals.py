@@ -15,15 +15,11 @@ from model.cellref import CellRef
 from model.values import format_value
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintedTotals", text)
-
-
 def accept_totals(session: Session, refs: Iterable[CellRef] | None = None) -> int:
     """Drop the printed totals (all, or those of ``refs``) as one undoable step; how many were dropped."""
     edits = session.document.accept_totals(refs)
     if edits:
-        session.apply(edits, _tr("Accept computed totals"))
+        session.apply(edits, QCoreApplication.translate("PrintedTotals", "Accept computed totals"))
     return len(edits)
 
 
@@ -38,9 +34,9 @@ def cell_menu(session: Session, grid: QTableView, position: QPoint) -> QMenu | N
         return None
     kind = session.document.kind(ref)
     menu = QMenu(grid)
-    computed = format_value(session.document.value(ref), kind) or _tr("blank")
+    computed = format_value(session.document.value(ref), kind) or QCoreApplication.translate("PrintedTotals", "blank")
     action = menu.addAction(
-        _tr("Accept Computed Total {computed} (printed: {printed})").format(
+        QCoreApplication.translate("PrintedTotals", "Accept Computed Total {computed} (printed: {printed})").format(
             computed=computed, printed=format_value(printed, kind)
         )
     )

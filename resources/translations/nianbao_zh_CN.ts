@@ -15,228 +15,261 @@
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../../gui/import_summary.py" line="22"/>
+        <source>… and {count} more warnings (Check › Import Log)</source>
+        <translation>……另有{count}条警告（见“检查 › 导入记录”）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_summary.py" line="27"/>
+        <source>Where each value came from: Check › Import Log</source>
+        <translation>每个数值的来源：见“检查 › 导入记录”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_summary.py" line="37"/>
+        <source>Import Log — {name}</source>
+        <translation>导入记录 — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_summary.py" line="43"/>
+        <source>Nothing was logged.</source>
+        <translation>没有记录。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="116"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>Recent Files</source>
         <translation>最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="109"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Import (Excel, Word, web page, text)…</source>
         <translation>导入（Excel、Word、网页、文本）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>Export Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>Export PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>Print Preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>Export Word…</source>
         <translation>导出Word…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>Export Web Page (HTML)…</source>
         <translation>导出网页（HTML）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>Font for PDF and Printing…</source>
         <translation>PDF与打印字体…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>New from Last Year’s Report…</source>
         <translation>从上年报告新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>Link Last Year’s Report…</source>
         <translation>关联上年报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
         <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
         <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>Fill Blank Cells with 0</source>
         <translation>空白单元格全部填0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>Report Details (agency, year)…</source>
         <translation>报告信息（机关、年度）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="154"/>
+        <source>Accept Computed Totals</source>
+        <translation>印出的合计改用计算值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>&amp;Check</source>
         <translation>检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>Next Problem</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>Previous Problem</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="161"/>
+        <source>Import Log…</source>
+        <translation>导入记录…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="416"/>
         <source>About Nianbao</source>
         <translation>关于政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>About Qt</source>
         <translation>关于 Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Main Toolbar</source>
         <translation>常用工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Check Results</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>Preamble (the note before section one; optional)</source>
         <translation>引言（报告开头的说明，可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="279"/>
         <source>draft from last year’s report — please review</source>
         <translation>上年报告转来的草稿，请审阅</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297"/>
+        <location filename="../../gui/main_window.py" line="303"/>
         <source>Layout: {name}</source>
         <translation>格式：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305"/>
+        <location filename="../../gui/main_window.py" line="311"/>
         <source>【{tag}】{message}</source>
         <translation>【{tag}】{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="316"/>
         <source>✓ No problems: totals and consistency rules all hold</source>
         <translation>✓ 未发现问题：合计与勾稽关系均已核对</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="312"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>{errors} errors&#x3000;{warnings} warnings</source>
         <translation>错误 {errors} 个&#x3000;提示 {warnings} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313"/>
-        <location filename="../../gui/main_window.py" line="392"/>
+        <location filename="../../gui/main_window.py" line="319"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>All checks pass</source>
         <translation>检查通过</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>Check Results ({errors} errors, {warnings} warnings)</source>
         <translation>检查结果（错误 {errors}，提示 {warnings}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321"/>
+        <location filename="../../gui/main_window.py" line="327"/>
         <source>{title} (not saved)</source>
         <translation>{title}（未保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323"/>
+        <location filename="../../gui/main_window.py" line="329"/>
         <source>{name}{mark} — Nianbao report editor</source>
         <translation>{name}{mark} — 政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405"/>
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>Nianbao {version}
 
 An editor for the annual report on government information disclosure, in the official 2021 and 2019 layouts: totals computed, consistency rules checked as you type, import from Excel, Word and web pages, export to Excel and PDF.
@@ -249,174 +282,179 @@ Works offline; reports are saved as .nianbao files on this computer.</source>
 无需联网；报告以 .nianbao 文件保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="417"/>
+        <location filename="../../gui/main_window.py" line="423"/>
         <source>Fill blank cells with 0</source>
         <translation>空白单元格填0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="418"/>
+        <location filename="../../gui/main_window.py" line="424"/>
         <source>Filled {count} blank cells with 0</source>
         <translation>已将{count}个空白单元格填为0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="428"/>
         <source>Report Details</source>
         <translation>报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>Change report details</source>
         <translation>修改报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="436"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>Cannot change the report details</source>
         <translation>无法修改报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
-        <location filename="../../gui/main_window.py" line="638"/>
+        <location filename="../../gui/main_window.py" line="477"/>
+        <location filename="../../gui/main_window.py" line="665"/>
         <source>Cannot create the report</source>
         <translation>无法生成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478"/>
+        <location filename="../../gui/main_window.py" line="484"/>
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="489"/>
+        <location filename="../../gui/main_window.py" line="495"/>
         <source>Cannot open the file</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503"/>
+        <location filename="../../gui/main_window.py" line="509"/>
         <source>Import Report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="505"/>
+        <location filename="../../gui/main_window.py" line="511"/>
         <source>Importable reports ({patterns});;All files (*)</source>
         <translation>可导入的报告 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="523"/>
+        <location filename="../../gui/main_window.py" line="529"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="526"/>
-        <source>Imported {count} values from “{name}”.</source>
-        <translation>已从“{name}”导入{count}个数值。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="527"/>
+        <location filename="../../gui/main_window.py" line="537"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="560"/>
+        <location filename="../../gui/main_window.py" line="545"/>
+        <source>No file has been imported in this window yet</source>
+        <translation>本窗口尚未导入过文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="553"/>
+        <source>Accepted {count} computed totals</source>
+        <translation>已有{count}个合计改用计算值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="587"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="561"/>
+        <location filename="../../gui/main_window.py" line="588"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="562"/>
+        <location filename="../../gui/main_window.py" line="589"/>
         <source>Word document (*.docx)</source>
         <translation>Word文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="563"/>
+        <location filename="../../gui/main_window.py" line="590"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="566"/>
+        <location filename="../../gui/main_window.py" line="593"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="579"/>
+        <location filename="../../gui/main_window.py" line="606"/>
         <source>Choose the PDF font (TrueType: .ttf/.ttc)</source>
         <translation>选择PDF字体（TrueType：.ttf/.ttc）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="581"/>
+        <location filename="../../gui/main_window.py" line="608"/>
         <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
         <translation>TrueType字体 (*.ttf *.ttc);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="592"/>
+        <location filename="../../gui/main_window.py" line="619"/>
         <source>Cannot use this font</source>
         <translation>无法使用此字体</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="593"/>
+        <location filename="../../gui/main_window.py" line="620"/>
         <source>Only TrueType fonts can be used (OpenType/CFF fonts cannot be embedded in a PDF).</source>
         <translation>只能使用TrueType字体（OpenType/CFF字体无法嵌入PDF）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="597"/>
+        <location filename="../../gui/main_window.py" line="624"/>
         <source>PDF and printing will use the font {name}</source>
         <translation>PDF与打印将使用字体：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="612"/>
+        <location filename="../../gui/main_window.py" line="639"/>
         <source>Sent to the printer</source>
         <translation>已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="620"/>
+        <location filename="../../gui/main_window.py" line="647"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="622"/>
+        <location filename="../../gui/main_window.py" line="649"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="629"/>
-        <location filename="../../gui/main_window.py" line="646"/>
+        <location filename="../../gui/main_window.py" line="656"/>
+        <location filename="../../gui/main_window.py" line="673"/>
         <source>Choose Last Year’s Report</source>
         <translation>选择上年报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="642"/>
+        <location filename="../../gui/main_window.py" line="669"/>
         <source>New from Last Year’s Report</source>
         <translation>从上年报告新建</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="658"/>
+        <location filename="../../gui/main_window.py" line="685"/>
         <source>Link last year’s report</source>
         <translation>关联上年报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="660"/>
+        <location filename="../../gui/main_window.py" line="687"/>
         <source>Cannot link the report</source>
         <translation>无法关联</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="662"/>
+        <location filename="../../gui/main_window.py" line="689"/>
         <source>Linked last year’s report: {title}</source>
         <translation>已关联上年报告：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="672"/>
+        <location filename="../../gui/main_window.py" line="699"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="686"/>
+        <location filename="../../gui/main_window.py" line="713"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="687"/>
+        <location filename="../../gui/main_window.py" line="714"/>
         <source>{reason}
 
 The report is still open; you can save it somewhere else.</source>
@@ -425,22 +463,22 @@ The report is still open; you can save it somewhere else.</source>
 报告仍然打开，可以换一个位置另存。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="693"/>
+        <location filename="../../gui/main_window.py" line="720"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="707"/>
+        <location filename="../../gui/main_window.py" line="734"/>
         <source>Autosave failed: {reason}</source>
         <translation>自动保存失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="714"/>
+        <location filename="../../gui/main_window.py" line="741"/>
         <source>a new report never saved</source>
         <translation>未保存过的新报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="726"/>
+        <location filename="../../gui/main_window.py" line="753"/>
         <source>Nianbao reports (*.nianbao);;All files (*)</source>
         <translation>年报文件 (*.nianbao);;所有文件 (*)</translation>
     </message>
@@ -481,6 +519,24 @@ The report is still open; you can save it somewhere else.</source>
         <location filename="../../gui/dialogs.py" line="33"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedTotals</name>
+    <message>
+        <location filename="../../gui/printed_totals.py" line="22"/>
+        <source>Accept computed totals</source>
+        <translation>合计改用计算值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printed_totals.py" line="37"/>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printed_totals.py" line="39"/>
+        <source>Accept Computed Total {computed} (printed: {printed})</source>
+        <translation>采用计算值 {computed}（报告中印的是 {printed}）</translation>
     </message>
 </context>
 <context>
