@@ -51,7 +51,7 @@ def closest_hint(label: str, candidates: list[tuple[str, str]]) -> str:
     matcher = difflib.SequenceMatcher(None, "", wanted, autojunk=False)
     best: tuple[float, str, str] | None = None
     for text, where in candidates[:MAX_CANDIDATES]:
-        folded = strip_numbering(fold(text))[:80]
+        folded = strip_numbering(fold(text[:200]))[:80]
         if not folded:
             continue
         matcher.set_seq1(folded)

@@ -23,6 +23,7 @@ from readers.placement import read_value
 from readers.title import locate_title
 
 ROW_WINDOW = 40
+MAX_LABEL = 300  # a longer cell or paragraph is running text, never a label: not compared
 MAX_TOKENS = 100_000  # cells and paragraphs; a real report has a few thousand
 # How much of a merged group label (（三）不予公开 wrapped) may run into a numbered row label.
 GROUP_LABEL_RUN_IN = 8
@@ -78,7 +79,8 @@ class _Reader:
         names = (label,) if isinstance(label, str) else label
         end = len(self.tokens) if window is None else min(len(self.tokens), start + window)
         for index in range(start, end):
-            if any(label_matches(self.tokens[index].text, name) for name in names):
+            text = self.tokens[index].text
+            if len(text) <= MAX_LABEL and any(label_matches(text, name) for name in names):
                 return index
         return None
 
@@ -232,6 +234,8 @@ def _glued_cells(template: Template, tokens: list[Token]) -> Token | None:
     labels |= {strip_numbering(label) for label in labels}
     found: list[Token] = []
     for token in tokens[:20_000]:
+        if len(token.text) > MAX_LABEL:
+            continue
         folded = fold(token.text)
         for label in labels:
             if len(label) >= 2 and folded.startswith(label) and re.fullmatch(r"[+\-\d,.]{2,}", folded[len(label) :]):
@@ -245,7 +249,7 @@ def _title_positions(template: Template, lines: list[Line]) -> list[tuple[int, S
     sections = template.numbered_sections()
     for index, line in enumerate(lines):
         text = line.text if line.is_paragraph or len(line.cells) == 1 else ""
-        if not text or len(fold(text)) > 40:
+        if not text or len(text) > MAX_LABEL or len(fold(text)) > 40:
             continue
         for section in sections:
             if any(same_label(text, name) for name in (section.title, *section.aliases)):

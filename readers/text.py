@@ -11,6 +11,7 @@ Rows whose separators keep blank cells (``|`` and tabs) are exact rows: a blank 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from model.errors import ImportFailed
@@ -29,6 +30,8 @@ _SPACED_ROW = re.compile(rf"^(?P<label>[^。，；！？]*?[^\d\s.,+\-])\s+(?P<n
 _MARKDOWN_RULE = re.compile(r"^:?-{2,}:?$")
 _MARKUP = re.compile(r"<(?:table|tr|td|th|p|div|span|html|body|br|meta)\b", re.IGNORECASE)
 MAX_LINES = 100_000
+MAX_CELLS = 100_000  # cells and paragraphs; a real report has a few thousand
+LAYOUT_SAMPLE = 5_000  # lines looked at to tell the layout
 MIN_ROWS = 3  # separated rows needed to call a file a pasted table rather than text with a stray "|"
 
 
@@ -44,13 +47,23 @@ def lines_from_text(text: str) -> list[Line]:
         edges = {nonblank[0], nonblank[-1]} if nonblank and len(pages) > 1 else set()
         raw_lines.extend((line, i in edges) for i, line in enumerate(page_lines))
     plain = [line for line, _ in raw_lines]
-    if _count_rows(plain, "\t") >= MIN_ROWS:
-        return _separated(raw_lines, "\t")
-    if _count_rows(plain, "|") >= MIN_ROWS:
-        return _separated(raw_lines, "|")
-    if sum(line.rstrip().endswith("|") for line in plain) >= 10:
-        return _web_copy(plain)
-    return _layout(raw_lines)
+    sample = plain[:LAYOUT_SAMPLE]
+    if _count_rows(sample, "\t") >= MIN_ROWS:
+        found = _separated(raw_lines, "\t")
+    elif _count_rows(sample, "|") >= MIN_ROWS:
+        found = _separated(raw_lines, "|")
+    elif sum(line.rstrip().endswith("|") for line in sample) >= 10:
+        found = _web_copy(plain)
+    else:
+        found = _layout(raw_lines)
+    lines: list[Line] = []
+    cells = 0
+    for line in found:
+        cells += len(line.cells) or 1
+        if cells > MAX_CELLS:
+            raise ImportFailed(f"文本中的单元格和段落过多（超过{MAX_CELLS}个），远多于一份年度报告，已拒绝")
+        lines.append(line)
+    return lines
 
 
 def _cells(line: str, separator: str, frame: tuple[bool, bool] = (False, False)) -> list[str]:
@@ -83,43 +96,38 @@ def _is_number(text: str) -> bool:
     return bool(re.fullmatch(_NUMBER + r"(?:万元|元)?", text))
 
 
-def _separated(raw_lines: list[tuple[str, bool]], separator: str) -> list[Line]:
+def _separated(raw_lines: list[tuple[str, bool]], separator: str) -> Iterator[Line]:
     """Rows split by tabs or ``|``: each row's cells kept in place, blanks included; a line with a
     single word (a title, a heading) is a paragraph."""
-    lines: list[Line] = []
     frame = _frame([raw for raw, _ in raw_lines]) if separator == "|" else (False, False)
     for number, (raw, _) in enumerate(raw_lines, 1):
         where = f"第{number}行"
         if separator not in raw:
             if raw.strip():
-                lines.append(Line((), " ".join(raw.split()), where))
+                yield Line((), " ".join(raw.split()), where)
             continue
         cells = _cells(raw, separator, frame)
         if all(not c or _MARKDOWN_RULE.match(c) for c in cells):
             continue  # a Markdown |---|---| rule or an empty row
         filled = [c for c in cells if c]
         if len(filled) == 1 and not _is_number(filled[0]):
-            lines.append(Line((), filled[0], where))  # a heading spanning the table's width
+            yield Line((), filled[0], where)  # a heading spanning the table's width
             continue
-        lines.append(Line(tuple(cells), " ".join(filled), where, exact_cells=True))
-    return lines
+        yield Line(tuple(cells), " ".join(filled), where, exact_cells=True)
 
 
-def _web_copy(raw_lines: list[str]) -> list[Line]:
+def _web_copy(raw_lines: list[str]) -> Iterator[Line]:
     """One cell per line, rows ended by runs of ``|`` (text copied from some web pages)."""
-    lines = []
     for number, raw in enumerate(raw_lines, 1):
         if "|" in raw:
             cell = raw.split("|")[0].strip()
-            lines.append(Line((cell,), cell, f"第{number}行"))
+            yield Line((cell,), cell, f"第{number}行")
         elif raw.strip():
-            lines.append(Line((), raw.strip(), f"第{number}行"))
-    return lines
+            yield Line((), raw.strip(), f"第{number}行")
 
 
-def _layout(raw_lines: list[tuple[str, bool]]) -> list[Line]:
+def _layout(raw_lines: list[tuple[str, bool]]) -> Iterator[Line]:
     """pdftotext -layout output, or one cell per line: a line split by wide gaps is a table row."""
-    lines = []
     for number, (raw, at_page_break) in enumerate(raw_lines, 1):
         stripped = raw.strip()
         if not stripped or _DECORATED_PAGE_NUMBER.match(stripped):
@@ -129,13 +137,12 @@ def _layout(raw_lines: list[tuple[str, bool]]) -> list[Line]:
         indent = len(raw) - len(raw.lstrip())
         cells = tuple(_CJK_SPACE.sub("", c) for c in _CELL_GAP.split(stripped) if c)
         text = _CJK_SPACE.sub("", stripped)
-        if len(cells) == 1:
+        if len(cells) == 1 and len(stripped) <= 300:
             spaced = _SPACED_ROW.match(" ".join(stripped.split()))
             if spaced and len(spaced.group("label")) <= 60:
                 cells = (_CJK_SPACE.sub("", spaced.group("label")), *spaced.group("numbers").split())
         # A line of running text is a paragraph; a line split into several cells is a table row.
-        lines.append(Line(cells if len(cells) > 1 else (), text, f"第{number}行", indent))
-    return lines
+        yield Line(cells if len(cells) > 1 else (), text, f"第{number}行", indent)
 
 
 def read_text(path: Path) -> list[Line]:

@@ -1,5 +1,6 @@
-"""Hostile web pages end quickly: the page scanner is linear and the lines it keeps are bounded
-(issue 15 item 7: ``<head`` repeated made the old regex quadratic, 45 MB of rows took minutes)."""
+"""Hostile web pages and texts end quickly: the page scanner is linear, the lines and cells kept
+are bounded, long runs of text are never compared with labels (issue 15 item 7: ``<head``
+repeated made the old regex quadratic, 45 MB of rows took minutes)."""
 
 from __future__ import annotations
 
@@ -38,5 +39,25 @@ def test_forty_five_megabytes_of_rows_is_refused_quickly(tmp_path):
     assert path.stat().st_size > 45 * 1024 * 1024
     start = time.perf_counter()
     with pytest.raises(ImportFailed, match="过多"):
+        read_report(path)
+    assert time.perf_counter() - start < 10
+
+
+TEXT_SHAPES = {
+    "wide-tab-rows.txt": ("规章" + "\t12" * 150 + "\n") * 99_000,
+    "wide-spaced-rows.txt": ("规章" + "   12" * 90 + "\n") * 99_000,
+    "one-long-line.txt": "规章 " + "中文测试" * 3_000_000,
+    "pipes.txt": "|" * 5_000_000,
+    "long-paragraph.html": "<p>" + "中文" * 5_000_000 + "</p><table><tr><td>规章</td></tr></table>",
+    "single-spaced-numbers.txt": ("规章" + " 1" * 100_000 + " x\n") * 3,
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_SHAPES))
+def test_large_texts_end_within_the_budget(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(TEXT_SHAPES[name], encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(ImportFailed):
         read_report(path)
     assert time.perf_counter() - start < 10
