@@ -140,6 +140,8 @@ def finish_import(
         document.apply(edits)
     except NianbaoError as exc:
         raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
+    if not any(value is not None for value in values.values()):
+        log.append(warning("文件中的表格没有任何数字，导入的报告全部空白：请确认选择的文件是否正确"))
     hints = closest or {}
     log.extend(
         warning(f"未找到：{s.title}的正文{hints.get(s.id, '')}") for s in template.text_sections() if s.id not in texts

@@ -15,9 +15,29 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 _CHINESE_LEGACY = {"gbk", "gb2312", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn", "windows-936", "ms936"}
 
 
+_OTHER_KINDS = (
+    (b"PK\x03\x04", "Word或Excel文件（.docx/.xlsx，压缩包格式）：请把扩展名改回 .docx 或 .xlsx 后再导入"),
+    (b"%PDF", "PDF文件：请把扩展名改回 .pdf"),
+    (b"\xd0\xcf\x11\xe0", "旧版Word或Excel文件（.doc/.xls）：请把扩展名改回 .doc 或 .xls，或另存为 .docx/.xlsx"),
+    (b"{\\rtf", "RTF文档：请在Word或WPS中打开，另存为 .docx 后再导入"),
+)
+
+
+def refuse_other_kinds(raw: bytes, name: str) -> None:
+    """A "text" that is in fact a workbook, a PDF or binary data is refused with what it really is."""
+    for magic, what in _OTHER_KINDS:
+        if raw.startswith(magic):
+            raise ImportFailed(f"“{name}”的扩展名是文本或网页，但它其实是{what}")
+    head = raw[:4096]
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(raw)
+    if head.count(0) * 10 > len(head) and not utf16:
+        raise ImportFailed(f"“{name}”不是文本文件（含有大量二进制数据）")
+
+
 def decode_text(raw: bytes, name: str, declared: str | None = None) -> str:
     """The text of ``raw``: a byte-order mark wins, then UTF-8, then a declared charset other than the
     GB family, then GB18030 (the superset of GBK and GB2312). Raise :class:`ImportFailed` naming the file."""
+    refuse_other_kinds(raw, name)
     boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
     for bom, encoding in boms:
         if raw.startswith(bom):

@@ -123,3 +123,20 @@ def test_pipe_table_never_imports_as_a_blank_report(tmp_path):
     result = nianbao("import", path, "-o", tmp_path / "out.nianbao")
     assert result.returncode == 2
     assert not (tmp_path / "out.nianbao").exists()
+
+
+@pytest.mark.parametrize(
+    "content,said",
+    [
+        (b"PK\x03\x04rest-of-a-zip", "Word或Excel"),
+        (b"%PDF-1.7\n...", "PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "旧版Word或Excel"),
+        (b"\x00\x01\x02\x03" * 300, "不是文本文件"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_a_file_of_another_kind_under_a_text_name_says_what_it_is(tmp_path, content, said, suffix):
+    path = tmp_path / f"report{suffix}"
+    path.write_bytes(content)
+    with pytest.raises(ImportFailed, match=said):
+        read_report(path)
