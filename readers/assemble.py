@@ -165,4 +165,4 @@ def finish_import(
     except NianbaoError as exc:
         raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
     log.extend(reading_log)
-    return ImportResult(document, log, len(values))
+    return ImportResult(document, log, sum(value is not None for value in values.values()))

@@ -90,7 +90,8 @@ def place_table(table: Table, grid: CellGrid, start_row: int) -> Placement:
     if table.heading:
         anchor = grid.find(table.heading, start_row)
         if anchor is None:
-            placement.missing.append(table.heading)
+            hint = closest_hint(table.heading, grid.strings(start_row, start_row + 200))
+            placement.missing.append(table.heading + hint)
             return placement
         header_rows = range(anchor[0] + 1, anchor[0] + 1 + HEADER_SEARCH_ROWS)
     elif table.row_leaves and table.row_leaves[0].path:
