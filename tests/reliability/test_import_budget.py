@@ -61,3 +61,49 @@ def test_large_texts_end_within_the_budget(tmp_path, name):
     with pytest.raises(ImportFailed):
         read_report(path)
     assert time.perf_counter() - start < 10
+
+
+def _layout_seeds() -> dict[str, bytes]:
+    import tempfile
+    from pathlib import Path
+
+    from model.fileformat import load_report
+    from tests.conftest import EXAMPLE
+    from tests.readers.layouts import text_layout, word_html
+
+    folder = Path(tempfile.mkdtemp())
+    document = load_report(EXAMPLE)
+    return {
+        "word.htm": word_html(document, folder, {1: "nbsp"}),
+        "tab.txt": text_layout(document, folder, "tab").encode("gb18030"),
+        "pipe.txt": text_layout(document, folder, "pipe-framed").encode("utf-8"),
+        "one.txt": text_layout(document, folder, "one-per-line").encode("utf-16"),
+    }
+
+
+LAYOUT_SEEDS = _layout_seeds()
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT_SEEDS))
+def test_mutated_pasted_layouts_and_word_pages_end_in_a_report_or_a_message(tmp_path_factory, name):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from tests.reliability.fuzzing import mutations, outcome
+
+    folder = tmp_path_factory.mktemp("layouts")
+    assert outcome(_write(folder, name, LAYOUT_SEEDS[name])).result == "ok"
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(st.data())
+    def run(data):  # type: ignore[no-untyped-def]
+        ended = outcome(_write(folder, name, data.draw(mutations(LAYOUT_SEEDS[name]))))
+        assert ended.seconds < 5 and ended.peak_mb < 64, ended
+
+    run()
+
+
+def _write(folder, name, data):  # type: ignore[no-untyped-def]
+    path = folder / name
+    path.write_bytes(data)
+    return path
