@@ -315,6 +315,12 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
                 "请让单元格之间有制表符、“|”或空格（或每格一行）后再导入，或直接导入网页、Word原件"
             )
         if len(best.missing) >= len(template.tables):
+            headings = [s.title for _, s in _title_positions(template, lines) if s.kind == "tables"]
+            if headings and best.found_labels == 0:
+                raise ImportFailed(
+                    f"“{source}”中有“{headings[0]}”等标题，但标题下没有表格文字（表格可能是图片，"
+                    "或复制时没有带上）。请从网页或Word原件复制表格，或导入原文件"
+                )
             raise ImportFailed(f"“{source}”中找不到报告表格：" + "；".join(best.missing[:5]))
         raise ImportFailed(
             f"“{source}”中找到了报告的表格标签，但没有读到任何数字（" + "；".join(best.log_text()[:3]) + "）"

@@ -140,3 +140,14 @@ def test_a_file_of_another_kind_under_a_text_name_says_what_it_is(tmp_path, cont
     path.write_bytes(content)
     with pytest.raises(ImportFailed, match=said):
         read_report(path)
+
+
+def test_headings_without_tables_say_the_tables_are_missing(tmp_path):
+    path = tmp_path / "images.txt"
+    path.write_text(
+        "测试局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
+        "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n正文。\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportFailed, match="没有表格文字"):
+        read_report(path)
