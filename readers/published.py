@@ -227,6 +227,37 @@ class _Reader:
         return end, True
 
 
+def _known_labels() -> frozenset[str]:
+    """Every header label of every template (folded, also without numbering)."""
+    known: set[str] = set()
+
+    def walk(nodes) -> None:  # type: ignore[no-untyped-def]
+        for node in nodes:
+            for name in (node.label, *node.aliases):
+                if name:
+                    known.update((fold(name), strip_numbering(fold(name))))
+            walk(node.children)
+
+    for template_id in available_templates():
+        for table in load_template(template_id).tables.values():
+            walk(table.columns)
+            walk(table.rows)
+            if table.heading:
+                known.add(fold(table.heading))
+            if table.corner:
+                known.add(fold(table.corner))
+    return frozenset(known)
+
+
+def _label_words(line: Line, known: frozenset[str]) -> tuple[str, ...]:
+    """A paragraph's single-space-separated words when each is a known label or a number, and one
+    at least a label: a row copied out of a PDF viewer (行政复议 行政诉讼; 行政事业性收费 9.25)."""
+    labels = [word for word in line.words if not _is_value(word)]
+    if labels and all(fold(word) in known or strip_numbering(fold(word)) in known for word in labels):
+        return line.words
+    return ()
+
+
 def _glued_cells(template: Template, tokens: list[Token]) -> Token | None:
     """A cell where a row label runs straight into its numbers (规章1011), when two or more are found:
     the separators were lost, so the numbers cannot be told apart."""
@@ -292,7 +323,12 @@ def _find_title(lines: list[Line]) -> tuple[str | None, int | None, int | None]:
 
 def assemble_published(lines: list[Line], *, agency: str | None, year: int | None, source: str) -> ImportResult:
     """Build a report from the lines of a published report; raise :class:`ImportFailed` if no table fits."""
-    tokens = [Token(cell, line.where, line.exact_cells) for line in lines for cell in (line.cells or (line.text,))]
+    known = _known_labels()
+    tokens = [
+        Token(cell, line.where, line.exact_cells)
+        for line in lines
+        for cell in (line.cells or (_label_words(line, known) or (line.text,)))
+    ]
     if not tokens:
         raise ImportFailed(f"“{source}”中没有任何内容")
     if len(tokens) > MAX_TOKENS:

@@ -26,7 +26,8 @@ _DECORATED_PAGE_NUMBER = re.compile(
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _NUMBER = r"[+\-]?\d[\d,]*(?:\.\d+)?"
 # A label, one space, then numbers separated by single spaces: "规章 1 0 11".
-_SPACED_ROW = re.compile(rf"^(?P<label>[^。，；！？]*?[^\d\s.,+\-])\s+(?P<numbers>{_NUMBER}(?:\s+{_NUMBER})+)$")
+_SPACED_ROW = re.compile(rf"^(?P<label>[^。；！？]*?[^\d\s.,+\-])\s+(?P<numbers>{_NUMBER}(?:\s+{_NUMBER})*)$")
+_NUMBERS_ONLY = re.compile(rf"^{_NUMBER}(?:\s{_NUMBER})+$")
 _MARKDOWN_RULE = re.compile(r"^:?-{2,}:?$")
 _MARKUP = re.compile(r"<(?:table|tr|td|th|p|div|span|html|body|br|meta)\b", re.IGNORECASE)
 MAX_LINES = 100_000
@@ -137,12 +138,20 @@ def _layout(raw_lines: list[tuple[str, bool]]) -> Iterator[Line]:
         indent = len(raw) - len(raw.lstrip())
         cells = tuple(_CJK_SPACE.sub("", c) for c in _CELL_GAP.split(stripped) if c)
         text = _CJK_SPACE.sub("", stripped)
+        words: tuple[str, ...] = ()
         if len(cells) == 1 and len(stripped) <= 300:
-            spaced = _SPACED_ROW.match(" ".join(stripped.split()))
-            if spaced and len(spaced.group("label")) <= 60:
-                cells = (_CJK_SPACE.sub("", spaced.group("label")), *spaced.group("numbers").split())
+            single = " ".join(stripped.split())
+            spaced = _SPACED_ROW.match(single)
+            label_words = spaced.group("label").split() if spaced else []
+            numbers = spaced.group("numbers").split() if spaced else []
+            if len(numbers) >= 2 and not any("，" in w or _is_number(w) for w in label_words):
+                cells = (*label_words, *numbers)
+            elif _NUMBERS_ONLY.match(single):
+                cells = tuple(single.split())  # a row of numbers without a label (table 四)
+            elif 2 <= len(single.split()) <= 30:
+                words = tuple(single.split())  # cells only if the reader knows every label in it
         # A line of running text is a paragraph; a line split into several cells is a table row.
-        yield Line(cells if len(cells) > 1 else (), text, f"第{number}行", indent)
+        yield Line(cells if len(cells) > 1 else (), text, f"第{number}行", indent, words=words)
 
 
 def read_text(path: Path) -> list[Line]:

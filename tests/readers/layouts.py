@@ -33,6 +33,8 @@ def text_layout(document: Document, folder: Path, layout: str) -> str:
             out.append("| " + " | ".join(cells) + " |")
         elif layout == "tab":
             out.append("\t".join(cells))
+        elif layout == "spaces":
+            out.append(" ".join(cells))  # copied out of a PDF viewer: one space between cells
         elif layout == "one-per-line":
             out.extend(cells)
         else:

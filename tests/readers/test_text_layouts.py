@@ -10,7 +10,7 @@ from readers.dispatch import read_report
 from tests.conftest import nianbao
 from tests.readers.layouts import text_layout
 
-LAYOUTS = ["pipe", "pipe-open", "pipe-framed", "tab", "one-per-line"]
+LAYOUTS = ["pipe", "pipe-open", "pipe-framed", "tab", "one-per-line", "spaces"]
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
