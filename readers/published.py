@@ -132,6 +132,8 @@ class _Reader:
             while stop < len(self.tokens) and self.tokens[stop].where == where:
                 stop += 1
             cells = self.tokens[index:stop]
+            if cells[0].exact and len(cells) == count + 1 and not _is_value(cells[0].text):
+                cells = cells[1:]  # a row label or a blank corner cell before the numbers
             if not cells[0].exact:
                 if _is_value(cells[0].text):
                     return None  # the numbers run on without rows: read them in order

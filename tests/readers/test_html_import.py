@@ -50,3 +50,23 @@ def test_comments_scripts_and_word_conditionals_are_not_text():
         "<body><!--[if gte mso 9]><xml>隐藏</xml><![endif]--><p><![if !supportLists]>正文<![endif]></p></body>"
     )
     assert [line.text for line in lines] == ["正文"]
+
+
+def test_table_four_row_after_a_corner_cell_keeps_its_blanks(filled, tmp_path):
+    from export.writers import export_report
+
+    page = tmp_path / "r.html"
+    export_report(filled, page)
+    html = page.read_text(encoding="utf-8")
+    last = html.rindex("<tr><td>")
+    row_end = html.index("</tr>", last)
+    cells = html[last + 4 : row_end].split("</td>")[:-1]
+    cells[3] = "<td>&nbsp;"
+    html = html[:last] + "<tr><td>件数</td>" + "</td>".join(cells) + "</td>" + html[row_end:]
+    page.write_text(html, encoding="utf-8")
+    document = read_report(page).document
+    columns = [leaf.id for leaf in filled.template.table("4").column_leaves]
+    for index, column in enumerate(columns):
+        ref = CellRef("4", "cases", column)
+        if not filled.template.is_total(ref):
+            assert document.value(ref) == (None if index == 3 else filled.value(ref)), ref
