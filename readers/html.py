@@ -26,6 +26,7 @@ _BLOCKS = {
 }  # fmt: skip
 _RAW_TEXT = {"script", "style", "title", "textarea", "xml", "template"}  # content is not page text
 _TAG = re.compile(r"\s*(/?)\s*([A-Za-z][A-Za-z0-9:_-]{0,40})")
+_ANY_TAG = re.compile(r"</?(?:html|head|body|p|div|table|tr|td|th|span|br|h[1-6])\b", re.IGNORECASE)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 
 
@@ -202,4 +203,9 @@ def read_html(path: Path) -> list[Line]:
     """The lines of a saved web page, in the charset it declares (GBK pages from Word included)."""
     raw = path.read_bytes()
     declared = _CHARSET.search(raw[:4096])
-    return lines_from_html(decode_text(raw, path.name, declared.group(1).decode("ascii") if declared else None))
+    page = decode_text(raw, path.name, declared.group(1).decode("ascii") if declared else None)
+    if not _ANY_TAG.search(page, 0, 200_000):
+        from readers.text import lines_from_text
+
+        return lines_from_text(page)  # plain text saved under a web page's name: read it as text
+    return lines_from_html(page)

@@ -70,3 +70,11 @@ def test_table_four_row_after_a_corner_cell_keeps_its_blanks(filled, tmp_path):
         ref = CellRef("4", "cases", column)
         if not filled.template.is_total(ref):
             assert document.value(ref) == (None if index == 3 else filled.value(ref)), ref
+
+
+def test_plain_text_saved_as_html_is_read_as_text(filled, tmp_path):
+    from tests.readers.layouts import text_layout
+
+    path = tmp_path / "pasted.html"
+    path.write_text(text_layout(filled, tmp_path, "tab"), encoding="utf-8")
+    assert read_report(path).document.inputs() == filled.inputs()
