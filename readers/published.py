@@ -85,7 +85,7 @@ class _Reader:
         return None
 
     def closest(self, label: str, start: int, window: int = ROW_WINDOW) -> str:
-        """ ", closest printed: 第N行“…”" for the token most like ``label`` near ``start`` (or "")."""
+        """The hint naming the printed token most like ``label`` near ``start`` ("" if none is alike)."""
         candidates = [
             (t.text, t.where) for t in self.tokens[start : start + window] if t.text.strip() and not _is_value(t.text)
         ]
