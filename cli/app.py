@@ -141,6 +141,10 @@ def _set(args: argparse.Namespace) -> int:
             raise CliError(f"无法读取正文文件“{source}”：{exc}") from exc
     for section in args.reviewed or []:
         edits.append(SetReview(section, False))
+    if args.accept_totals or args.accept_total:
+        from cli.printed_totals import accept_edits
+
+        edits.extend(accept_edits(document, args.accept_totals, args.accept_total or []))
     if args.agency is not None or args.year is not None:
         edits.append(SetMeta(args.agency, args.year))
     if args.prior:
@@ -249,6 +253,15 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument(
         "--prior", metavar="上年报告.nianbao", help="关联上一年度的报告，用于跨年度检查（须为上一年度）"
     )
+    setter.add_argument(
+        "--accept-totals", action="store_true", help="导入时保留的印出合计（与分项之和不符）全部改用计算值"
+    )
+    setter.add_argument(
+        "--accept-total",
+        action="append",
+        metavar="表/行/列",
+        help="某个印出合计改用计算值，如 4/cases/rc_total（可重复）",
+    )
     setter.set_defaults(run=cmd_set)
 
     importer = command(
@@ -262,6 +275,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("--agency", metavar="机关", help="机关名称（文件中找不到标题时需要）")
     importer.add_argument("--year", type=int, metavar="年度", help="报告年度（文件中找不到标题时需要）")
+    importer.add_argument("--log", metavar="记录文件", help="把完整的导入记录（每个数值的来源）写入文本文件")
+    importer.add_argument("--verbose", "-v", action="store_true", help="显示完整的导入记录，而不只是摘要和警告")
     importer.set_defaults(run=_lazy("cli.transfer", "cmd_import"))
 
     exporter = command(

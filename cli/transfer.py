@@ -35,12 +35,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = read_report(Path(args.file), agency=args.agency, year=args.year)
     except MissingTitle as exc:
         raise CliError(f"{exc}（用 --agency 和 --year）") from exc
+    from readers.import_log import Level, summary
+
+    if args.log:
+        _write_log(Path(args.log), result.log, (Path(args.file), output))
+    print(summary(result.values_read, result.log), file=sys.stderr)
     for entry in result.log:
-        print(entry.text, file=sys.stderr)
+        if args.verbose or entry.level is Level.WARNING:
+            print(entry.text, file=sys.stderr)
     with locked(output):
         save_report(result.document, output)
     print(f"已导入：{result.document.title} → {output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _write_log(path: Path, log: list, inputs: tuple[Path, ...]) -> None:
+    """The full import log as UTF-8 text, never over the file imported or the report written."""
+    from model.fileformat import write_atomically
+
+    if any(path.resolve() == other.resolve() for other in inputs):
+        raise CliError(f"导入记录文件“{path}”不能与导入的文件或输出的报告相同")
+    write_atomically(path, ("\n".join(entry.text for entry in log) + "\n").encode("utf-8"), keep_backup=False)
 
 
 def cmd_rollforward(args: argparse.Namespace) -> int:

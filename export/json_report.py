@@ -61,17 +61,19 @@ def result_json(document: Document, result: RuleResult) -> dict[str, Any]:
     cells = []
     for ref in result.cells:
         row, column = cell_paths(document, ref)
-        cells.append(
-            {
-                "ref": ref.key(),
-                "table_id": ref.table,
-                "table": document.template.table(ref.table).title,
-                "row_id": ref.row,
-                "row": row,
-                "column_id": ref.column,
-                "column": column,
-            }
-        )
+        cell: dict[str, Any] = {
+            "ref": ref.key(),
+            "table_id": ref.table,
+            "table": document.template.table(ref.table).title,
+            "row_id": ref.row,
+            "row": row,
+            "column_id": ref.column,
+            "column": column,
+        }
+        printed = document.printed(ref)
+        if printed is not None:  # a total kept as the imported source printed it
+            cell.update(printed=json_number(printed), computed=json_number(document.value(ref)))
+        cells.append(cell)
     return {"rule": result.rule, "message": result.message, "cells": cells}
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import printed_totals
 from gui.context import AppContext
 from gui.dialogs import NewReportDialog
 from gui.file_guard import FileGuard
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self._section_anchors: dict[str, QLabel] = {}
         self._pinned_section: str | None = None  # picked in the navigation, kept while on screen
         self.guide_window: QWidget | None = None  # 帮助 › 使用说明 (a GuideWindow), made when first asked for
+        self.import_log: tuple[str, list] | None = None  # the last import’s source name and log entries
+        self.import_log_dialog: QWidget | None = None
         self.setMinimumSize(900, 600)
         self.setAcceptDrops(True)
         self._build_actions()
@@ -153,12 +156,14 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self._action(self.tr("Fill Blank Cells with 0"), self.fill_blanks_with_zero))
         edit.addAction(self._action(self.tr("Report Details (agency, year)…"), self.edit_report_details))
+        edit.addAction(self._action(self.tr("Accept Computed Totals"), self.accept_computed_totals))
         self.undo_action, self.redo_action = undo, redo
         checks = self.menuBar().addMenu(self.tr("&Check"))
         next_problem = self._action(self.tr("Next Problem"), lambda: self.go_to_problem(1), "F8")
         next_problem.setIcon(self._icon("go-next", pixmap.SP_MessageBoxWarning))
         checks.addAction(next_problem)
         checks.addAction(self._action(self.tr("Previous Problem"), lambda: self.go_to_problem(-1), "Shift+F8"))
+        checks.addAction(self._action(self.tr("Import Log…"), self.show_import_log))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.guide_action = self._action(self.tr("User Guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
         help_menu.addAction(self.guide_action)
@@ -266,6 +271,7 @@ class MainWindow(QMainWindow):
                 model.message.connect(self.show_status)
                 grid = ReportGrid(model)
                 grid.setObjectName(f"grid_{table.id}")
+                printed_totals.attach(self.session, grid)
                 self.grids[table.id] = grid
                 row = QHBoxLayout()
                 row.addWidget(grid)
@@ -542,10 +548,29 @@ class MainWindow(QMainWindow):
         except NianbaoError as exc:
             self.context.messages.error(self, self.tr("Cannot import"), str(exc))
             return False
+        from gui.import_summary import import_message
+        from readers.import_log import summary
+
         self.show_document(result.document, None, dirty=True)
-        summary = self.tr("Imported {count} values from “{name}”.").format(count=result.values_read, name=path.name)
-        self.context.messages.info(self, self.tr("Import finished"), "\n".join([summary, *result.warnings[:20]]))
+        self.import_log = (path.name, result.log)
+        self.show_status(summary(result.values_read, result.log))
+        self.context.messages.info(self, self.tr("Import finished"), import_message(result))
         return True
+
+    def show_import_log(self) -> None:
+        """The whole log of the last import in a window of its own."""
+        from gui.import_summary import ImportLogDialog
+
+        if self.import_log is None:
+            self.show_status(self.tr("No file has been imported in this window yet"))
+            return
+        self.import_log_dialog = ImportLogDialog(self, *self.import_log)
+        self.import_log_dialog.show()
+
+    def accept_computed_totals(self) -> None:
+        """Every total kept as an imported report printed it gives way to the computed one."""
+        count = printed_totals.accept_totals(self.session)
+        self.show_status(self.tr("Accepted {count} computed totals").format(count=count))
 
     # --- drag and drop ---------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from model.cellref import CellRef
-from model.edits import ChangeSet, Edit, SetCell, SetMeta, SetPrior, SetReview, SetText
+from model.edits import ChangeSet, Edit, SetCell, SetMeta, SetPrinted, SetPrior, SetReview, SetText
 from model.engine import DependencyGraph, compute_all, filled_counts
 from model.errors import InvalidValue, NotEditable
 from model.origin import Origin
@@ -100,6 +100,11 @@ def check_text(text: str) -> str:
     return text
 
 
+def _same_total(printed: Value, computed: Value) -> bool:
+    """A printed total agrees with the computed one; a printed 0 over blank parts agrees too."""
+    return printed == (computed if computed is not None else 0)
+
+
 class Document:
     """One report being edited. Not thread-safe; owned by one window or one CLI command."""
 
@@ -113,6 +118,7 @@ class Document:
         prior: PriorYear | None = None,
         review: Iterable[str] = (),
         origin: Origin | None = None,
+        printed: Mapping[CellRef, Value] | None = None,
     ) -> None:
         self.template = template
         self._origin = origin or Origin()
@@ -135,6 +141,12 @@ class Document:
                 self._check_input_cell(ref)  # a total, a cell that does not apply, or no such cell: refused
                 kind = self.kind(ref)
             self._store(ref, check_value(value, kind, **limits))
+        self._printed: dict[CellRef, Value] = {}
+        for ref, value in (printed or {}).items():
+            checked = self._validated(SetPrinted(ref, value))
+            assert isinstance(checked, SetPrinted)
+            if checked.value is not None:
+                self._printed[ref] = checked.value
         self._values.update(compute_all(self._shape.graph, self._values))
         self._filled = filled_counts(self._shape.graph, self._values)
         self._results: dict[str, RuleResult] = {}
@@ -190,6 +202,23 @@ class Document:
 
     def text(self, section_id: str) -> str:
         return self._texts.get(section_id, "")
+
+    def printed(self, ref: CellRef) -> Value:
+        """The total the imported source printed for a computed cell, kept while it is not accepted."""
+        return self._printed.get(ref)
+
+    def printed_totals(self) -> dict[CellRef, Value]:
+        """Every printed total kept (whether or not it still differs from the computed one)."""
+        return dict(self._printed)
+
+    def printed_conflicts(self) -> dict[CellRef, Value]:
+        """The printed totals that differ from the computed totals: what check reports."""
+        return {ref: v for ref, v in self._printed.items() if not _same_total(v, self._values.get(ref))}
+
+    def accept_totals(self, refs: Iterable[CellRef] | None = None) -> list[SetPrinted]:
+        """Edits that drop printed totals (all, or those of ``refs``): the computed totals stand."""
+        chosen = self._printed if refs is None else [r for r in refs if r in self._printed]
+        return [SetPrinted(ref, None) for ref in chosen]
 
     def fill_blanks(self, value: int = 0) -> list[SetCell]:
         """Edits that put ``value`` into every blank input cell: "确无数据" in one step."""
@@ -276,6 +305,18 @@ class Document:
                 self._prior = edit.prior
                 changes.prior = True
                 dependencies.add(PRIOR)
+            elif isinstance(edit, SetPrinted):
+                old_printed = self._printed.get(edit.ref)
+                if old_printed == edit.value and (old_printed is None) == (edit.value is None):
+                    continue
+                undo.append(SetPrinted(edit.ref, old_printed))
+                if edit.value is None:
+                    del self._printed[edit.ref]
+                else:
+                    self._printed[edit.ref] = edit.value
+                changes.printed.add(edit.ref)
+                changes.cells.setdefault(edit.ref, self._values.get(edit.ref))  # its mark and tooltip change
+                dependencies.add(edit.ref)
             elif isinstance(edit, SetReview):
                 if (edit.section in self._review) == edit.pending:
                     continue
@@ -315,7 +356,14 @@ class Document:
     def _context(self) -> RuleContext:
         prior = self._prior.values if self._prior is not None else None
         return RuleContext(
-            self.template, self._values.get, self.text, self._year, prior, self._review.__contains__, self._origin
+            self.template,
+            self._values.get,
+            self.text,
+            self._year,
+            prior,
+            self._review.__contains__,
+            self._origin,
+            self._printed.get,
         )
 
     def _check_section(self, section_id: str) -> None:
@@ -352,6 +400,13 @@ class Document:
             return edit
         if isinstance(edit, SetPrior):
             return edit
+        if isinstance(edit, SetPrinted):
+            if not self.template.is_total(edit.ref):
+                raise NotEditable(f"“{edit.ref.key()}”不是合计单元格，不能记录印出的合计")
+            value = check_value(
+                edit.value, self.kind(edit.ref), count_max=self.template.count_max, amount_max=self.template.amount_max
+            )
+            return SetPrinted(edit.ref, value)
         raise TypeError(f"not an edit: {edit!r}")
 
     def full_recompute(self) -> tuple[dict[CellRef, Value], dict[str, RuleResult]]:
@@ -367,6 +422,7 @@ class Document:
             self._prior.values if self._prior else None,
             self._review.__contains__,
             self._origin,
+            self._printed.get,
         )
         results = {}
         for instance in self._shape.instances:

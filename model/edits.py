@@ -49,7 +49,16 @@ class SetReview:
     pending: bool
 
 
-Edit = SetCell | SetText | SetMeta | SetPrior | SetReview
+@dataclass(frozen=True)
+class SetPrinted:
+    """Keep the total a source printed for a computed cell (``value``), or drop it (None) once the
+    user accepts the computed total. While it differs from the computed total, check reports it."""
+
+    ref: CellRef
+    value: Value
+
+
+Edit = SetCell | SetText | SetMeta | SetPrior | SetReview | SetPrinted
 
 
 @dataclass
@@ -61,9 +70,10 @@ class ChangeSet:
     meta: bool = False
     prior: bool = False
     review: set[str] = field(default_factory=set)
+    printed: set[CellRef] = field(default_factory=set)  # totals whose printed value was kept or dropped
     rules: dict[str, RuleResult | None] = field(default_factory=dict)  # instance key -> new result
     undo: tuple[Edit, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.cells or self.texts or self.meta or self.prior or self.review)
+        return not (self.cells or self.texts or self.meta or self.prior or self.review or self.printed)

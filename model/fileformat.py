@@ -5,7 +5,12 @@ Layout::
     {"format": "nianbao", "format_version": 1, "template": "2021", "agency": "...", "year": 2025,
      "values": {"3/new/natural": 12, "2_8/fees/fee_amount": "12.50", ...},
      "texts": {"s1": "...", ...}, "review": ["s1"],
-     "prior": {"template": "2019", "year": 2020, "agency": "...", "values": {...}} | null}
+     "prior": {"template": "2019", "year": 2020, "agency": "...", "values": {...}} | null,
+     "printed": {"4/cases/rc_total": 0}}
+
+``printed`` (optional, written only when not empty) keeps totals as an imported source printed them
+while they disagree with the sum of their parts and the user has not accepted the computed total;
+readers that predate it ignore it and lose nothing else.
 
 Amounts are written as strings so no reader turns them into binary floats.
 """
@@ -97,7 +102,8 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     """The JSON-ready form of a document (inputs only; totals are recomputed on load)."""
     prior = document.prior
     origin = {"origin": document.origin.to_dict()} if document.origin else {}
-    return {
+    printed = document.printed_totals()
+    data: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "template": document.template.id,
@@ -116,6 +122,9 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         },
         **origin,
     }
+    if printed:
+        data["printed"] = _encode_values(printed)
+    return data
 
 
 def document_from_dict(data: object) -> Document:
@@ -159,6 +168,8 @@ def document_from_dict(data: object) -> Document:
             ref: v for ref, v in _decode_values(data.get("values", {})).items() if not template.is_total(ref)
         }  # totals are never trusted from a file: they are recomputed
         _check_limits({ref: v for ref, v in values.items() if template.has_cell(ref)}, template)
+        # a printed total is kept beside the computed one, for a cell that is a total of this template
+        printed = {ref: v for ref, v in _decode_values(data.get("printed", {})).items() if template.is_total(ref)}
         return Document(
             template,
             _agency(data.get("agency")),
@@ -168,6 +179,7 @@ def document_from_dict(data: object) -> Document:
             prior,
             [str(s) for s in review],
             Origin.from_dict(data["origin"]) if "origin" in data else None,
+            printed,
         )
     except NianbaoError as exc:
         raise ReportFileError(f"文件内容有误：{exc}") from exc

@@ -83,6 +83,7 @@ class RuleContext:
     prior: Mapping[CellRef, Value] | None  # last year's cells by this layout's ids; absent = no place
     draft: Callable[[str], bool] = lambda section: False  # text carried from last year, not yet reviewed
     origin: Origin = field(default_factory=Origin)  # units summed, headings as imported
+    printed: Callable[[CellRef], Value] = lambda ref: None  # a total as the imported source printed it
 
 
 def expand_rules(template: Template) -> list[RuleInstance]:
@@ -194,7 +195,11 @@ def _expand_meta(template: Template, spec: RuleSpec) -> list[RuleInstance]:
 
 
 def _side(terms: tuple[Term, ...], context: RuleContext) -> tuple[Value, bool]:
-    """Sum of a side and whether any of its cells holds a value. None sum = not applicable."""
+    """Sum of a side and whether any of its cells holds a value. None sum = not applicable.
+
+    A total whose printed value was kept (and not yet accepted) counts as printed: a message then
+    quotes the numbers of the report as published, and a relation that holds as printed is left to
+    the printed-total rule, which points at the total that is wrong as printed."""
     total: int | Decimal = 0
     filled = False
     for term in terms:
@@ -203,7 +208,8 @@ def _side(terms: tuple[Term, ...], context: RuleContext) -> tuple[Value, bool]:
                 return None, False
             value = context.prior[term.ref]
         else:
-            value = context.value(term.ref)
+            printed = context.printed(term.ref)
+            value = printed if printed is not None else context.value(term.ref)
         if value is not None:
             filled = True
             total += term.sign * value
@@ -461,6 +467,43 @@ def _eval_heading_order(instance: RuleInstance, context: RuleContext) -> RuleRes
     return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, ())
 
 
+def _table_short_name(table: Table) -> str:
+    """表三, 表四, 表二（第二十条第（一）项）: how a message names a table."""
+    numeral = table.title.split("、", 1)[0]
+    return f"表{numeral}" + (f"（{table.heading}）" if table.heading else "")
+
+
+def _expand_printed_total(template: Template, spec: RuleSpec) -> list[RuleInstance]:
+    instances = []
+    for table in template.tables.values():
+        for ref in table.formulas:
+            row, column = table.row(ref.row), table.column(ref.column)
+            parts = [*row.path[-2:], _place_label(column, table.column_leaves)]
+            label = _table_short_name(table) + "·" + "·".join(p for p in parts if p)
+            instances.append(RuleInstance(spec, f"{spec.id}:{ref.key()}", label, table.id, cells=(ref,)))
+    return instances
+
+
+def _eval_printed_total(instance: RuleInstance, context: RuleContext) -> RuleResult | None:
+    ref = instance.cells[0]
+    printed = context.printed(ref)
+    if printed is None:
+        return None
+    computed = context.value(ref)
+    if printed == (computed if computed is not None else 0):
+        return None
+    kind = context.template.kind_of(ref)
+    shown = CellKind.COUNT if kind is CellKind.SIGNED else kind
+    difference: Value = abs(printed - (computed or 0))  # type: ignore[operator,assignment]
+    message = instance.spec.message.format(
+        label=instance.label,
+        printed=format_value(printed, shown),
+        computed=format_value(computed, shown) or "空白",
+        diff=format_value(difference, shown),
+    )
+    return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, instance.cells)
+
+
 _EXPANDERS: dict[str, Callable[[Template, RuleSpec], list[RuleInstance]]] = {
     "equal": _expand_sums,
     "at_most": _expand_sums,
@@ -476,6 +519,7 @@ _EXPANDERS: dict[str, Callable[[Template, RuleSpec], list[RuleInstance]]] = {
     "prior_same": _expand_all_inputs,
     "unit_gaps": _expand_cells,
     "heading_order": _expand_meta,
+    "printed_total": _expand_printed_total,
 }
 
 _EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]] = {
@@ -493,4 +537,5 @@ _EVALUATORS: dict[str, Callable[[RuleInstance, RuleContext], RuleResult | None]]
     "prior_same": _eval_prior_same,
     "unit_gaps": _eval_unit_gaps,
     "heading_order": _eval_heading_order,
+    "printed_total": _eval_printed_total,
 }

@@ -29,6 +29,7 @@ class HeaderNode:
     id: str | None
     children: tuple[HeaderNode, ...]
     kind: CellKind | None = None
+    aliases: tuple[str, ...] = ()  # the label as printed in the wild, for readers
 
     @property
     def is_leaf(self) -> bool:
@@ -45,6 +46,12 @@ class Leaf:
     id: str
     path: tuple[str, ...]
     kind: CellKind | None
+    aliases: tuple[str, ...] = ()  # other printings of the last label of ``path``
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The template's label and its printed variants (empty for an unlabelled row)."""
+        return (self.path[-1], *self.aliases) if self.path else ()
 
 
 @dataclass(frozen=True)
@@ -242,6 +249,7 @@ def _node(data: dict[str, Any]) -> HeaderNode:
         id=data.get("id"),
         children=tuple(_node(c) for c in data.get("children", [])),
         kind=kind,
+        aliases=tuple(str(a) for a in data.get("aliases", ())),
     )
 
 
@@ -252,7 +260,7 @@ def _leaves(nodes: tuple[HeaderNode, ...], prefix: tuple[str, ...] = ()) -> list
         if node.is_leaf:
             if not node.id:
                 raise TemplateError(f"表头“{node.label}”是末级却没有id")
-            leaves.append(Leaf(node.id, path, node.kind))
+            leaves.append(Leaf(node.id, path, node.kind, node.aliases))
         else:
             leaves.extend(_leaves(node.children, path))
     return leaves

@@ -3,20 +3,21 @@ take the texts, compare the file's own totals with the recomputed ones, and log 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from model.cellref import CellRef
 from model.document import Document
-from model.edits import SetCell, SetText
+from model.edits import SetCell, SetPrinted, SetText
 from model.errors import ImportFailed, MissingTitle, NianbaoError
 from model.origin import Origin
 from model.template import Template, available_templates, load_template
 from model.values import Value, format_value
 from readers.headings import printed_headings
-from readers.import_log import Level, LogEntry, note, warning
+from readers.import_log import Level, LogEntry, cell_name, note, warning
 from readers.labels import fold, same_label
 from readers.placement import CellGrid, Placement, place_table, read_table
-from readers.title import TITLE, find_title
+from readers.title import find_title, match_title
 
 
 @dataclass
@@ -73,7 +74,7 @@ def _section_texts(template: Template, grids: list[CellGrid]) -> dict[str, str]:
             texts[section.id] = "\n".join("" if text == " " else text for _, text in lines[index + 1 : end])
         if marks:
             first = marks[0][0]
-            preamble = ["" if t == " " else t for _, t in lines[:first] if not TITLE.search("".join(t.split()))]
+            preamble = ["" if t == " " else t for _, t in lines[:first] if not match_title(t)]
             if preamble and "s0" not in texts:
                 texts["s0"] = "\n".join(p.strip() for p in preamble)
     return texts
@@ -130,6 +131,8 @@ def finish_import(
     reading_log: list[LogEntry],
     source: str,
     headings: tuple[str, ...] = (),
+    *,
+    closest: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Build the report from what a reader found, as one batch through the model API, and log what
     was not found and every total the source printed that the recomputed one contradicts."""
@@ -141,16 +144,29 @@ def finish_import(
         document.apply(edits)
     except NianbaoError as exc:
         raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
-    log.extend(warning(f"未找到：{s.title}的正文") for s in template.text_sections() if s.id not in texts)
+    if not any(value is not None for value in values.values()):
+        log.append(warning("文件中的表格没有任何数字，导入的报告全部空白：请确认选择的文件是否正确"))
+    hints = closest or {}
+    log.extend(
+        warning(f"未找到：{s.title}的正文{hints.get(s.id, '')}") for s in template.text_sections() if s.id not in texts
+    )
+    printed: list[SetPrinted] = []
     for ref, (value, where) in file_totals.items():
         computed = document.value(ref)
-        if value is not None and value != computed:
-            kind = document.kind(ref)
-            log.append(
-                warning(
-                    f"警告：{where} 文件中的合计为{format_value(value, kind)}，"
-                    f"按各项重新计算为{format_value(computed, kind) or '空白'}（已采用重新计算的值）"
-                )
+        if value is None or value == (computed if computed is not None else 0):
+            continue
+        kind = document.kind(ref)
+        printed.append(SetPrinted(ref, value))
+        log.append(
+            warning(
+                f"{cell_name(template, ref)}（{where}）：文件中的合计为{format_value(value, kind)}，"
+                f"按各项重新计算为{format_value(computed, kind) or '空白'}"
+                "（已保留印出的数，检查时报错；核对各项后可采用计算值）"
             )
+        )
+    try:
+        document.apply(printed)
+    except NianbaoError as exc:
+        raise ImportFailed(f"无法导入“{source}”：{exc}") from exc
     log.extend(reading_log)
-    return ImportResult(document, log, len(values))
+    return ImportResult(document, log, sum(value is not None for value in values.values()))

@@ -34,3 +34,30 @@ def same_label(cell_text: object, label: str) -> bool:
         return False
     wanted = fold(label)
     return cell == wanted or strip_numbering(cell) == strip_numbering(wanted) != ""
+
+
+MAX_CANDIDATES = 400  # printed lines compared with a label not found: bounded work on any input
+MIN_LIKENESS = 0.5
+
+
+def closest_hint(label: str, candidates: list[tuple[str, str]]) -> str:
+    """ "，最接近的是 WHERE“TEXT”" for the printed text most like ``label`` among (text, where) pairs,
+    or "" when none is alike; tells the user which line to correct or report as a new variant."""
+    import difflib
+
+    wanted = strip_numbering(fold(label))
+    if not wanted:
+        return ""
+    matcher = difflib.SequenceMatcher(None, "", wanted, autojunk=False)
+    best: tuple[float, str, str] | None = None
+    for text, where in candidates[:MAX_CANDIDATES]:
+        folded = strip_numbering(fold(text[:200]))[:80]
+        if not folded:
+            continue
+        matcher.set_seq1(folded)
+        if matcher.real_quick_ratio() < MIN_LIKENESS or matcher.quick_ratio() < MIN_LIKENESS:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= MIN_LIKENESS and (best is None or ratio > best[0]):
+            best = (ratio, text.strip()[:40], where)
+    return f"，最接近的是{best[2]}“{best[1]}”" if best else ""

@@ -20,6 +20,9 @@ class Line:
     # The cells are the table row's own cells, an empty one for each blank (Word, HTML); text laid
     # out by pdftotext loses blank cells, so its cells are only what was printed.
     exact_cells: bool = False
+    # A paragraph line that single spaces split into words (text copied out of a PDF viewer): a
+    # reader may take the words as cells when every one is a label it knows (行政复议 行政诉讼).
+    words: tuple[str, ...] = ()
 
     @property
     def is_paragraph(self) -> bool:

@@ -15,8 +15,8 @@ from model.cellref import CellRef
 from model.errors import InvalidValue
 from model.template import Table, Template
 from model.values import CellKind, Value, check_value, normalize_number_text, parse_value
-from readers.import_log import LogEntry, note, warning
-from readers.labels import fold, same_label
+from readers.import_log import LogEntry, cell_name, note, warning
+from readers.labels import closest_hint, fold, same_label
 
 HEADER_SEARCH_ROWS = 6
 
@@ -46,12 +46,25 @@ class CellGrid:
             letters = chr(65 + rem) + letters
         return f"{self.name}!{letters}{row + 1}"
 
-    def find(self, label: str, start_row: int = 0, end_row: int | None = None) -> tuple[int, int] | None:
+    def find(
+        self, label: str | tuple[str, ...], start_row: int = 0, end_row: int | None = None
+    ) -> tuple[int, int] | None:
+        """The first cell at or below ``start_row`` saying the label (or one of its variants)."""
+        names = (label,) if isinstance(label, str) else label
         for row in range(start_row, self.rows if end_row is None else min(end_row, self.rows)):
             for column, value in self.row_items(row):
-                if isinstance(value, str) and same_label(value, label):
+                if isinstance(value, str) and any(same_label(value, name) for name in names):
                     return row, column
         return None
+
+    def strings(self, start_row: int, end_row: int) -> list[tuple[str, str]]:
+        """(text, address) of the text cells in a band of rows (for "closest printed" hints)."""
+        return [
+            (v, self.address(r, c))
+            for r in range(start_row, min(end_row, self.rows))
+            for c, v in self.row_items(r)
+            if isinstance(v, str)
+        ]
 
 
 @dataclass
@@ -77,11 +90,12 @@ def place_table(table: Table, grid: CellGrid, start_row: int) -> Placement:
     if table.heading:
         anchor = grid.find(table.heading, start_row)
         if anchor is None:
-            placement.missing.append(table.heading)
+            hint = closest_hint(table.heading, grid.strings(start_row, start_row + 200))
+            placement.missing.append(table.heading + hint)
             return placement
         header_rows = range(anchor[0] + 1, anchor[0] + 1 + HEADER_SEARCH_ROWS)
     elif table.row_leaves and table.row_leaves[0].path:
-        anchor = grid.find(table.row_leaves[0].path[-1], start_row)
+        anchor = grid.find(table.row_leaves[0].names, start_row)
         if anchor is None:
             placement.missing.append(table.row_leaves[0].path[-1])
             return placement
@@ -109,7 +123,7 @@ def _place_columns(placement: Placement, header_rows: range) -> None:
         found = []
         for row in header_rows:
             for column, value in grid.row_items(row):
-                if isinstance(value, str) and same_label(value, leaf.path[-1]):
+                if isinstance(value, str) and any(same_label(value, name) for name in leaf.names):
                     found.append((column, row))
         candidates[key] = sorted(found)
     used: dict[str, int] = {}
@@ -146,12 +160,13 @@ def _place_rows(placement: Placement, first_row: int) -> None:
                     r
                     for r in range(row, min(grid.rows, row + 12))
                     for c, v in grid.row_items(r)
-                    if c < first_data_column and isinstance(v, str) and same_label(v, leaf.path[-1])
+                    if c < first_data_column and isinstance(v, str) and any(same_label(v, name) for name in leaf.names)
                 ),
                 None,
             )
         if found is None:
-            placement.missing.append("行“" + "·".join(leaf.path or ("（数据行）",)) + "”")
+            hint = closest_hint(leaf.path[-1], grid.strings(row, row + 12)) if leaf.path else ""
+            placement.missing.append("行“" + "·".join(leaf.path or ("（数据行）",)) + "”" + hint)
             continue
         placement.rows[leaf.id] = found
         row = found + 1
@@ -220,7 +235,7 @@ def read_table(placement: Placement, template: Template) -> TableRead:
             where = grid.address(r, c)
             raw = grid.cells.get((r, c))
             kind = template.kind_of(ref)
-            label = "·".join(row_leaf.path[-1:] + column_leaf.path[-1:])
+            label = cell_name(template, ref)
             try:
                 value = read_value(raw, kind, template)
             except InvalidValue as exc:
@@ -232,5 +247,5 @@ def read_table(placement: Placement, template: Template) -> TableRead:
                 totals[ref] = (value, where)
                 continue
             values[ref] = value
-            log.append(note(f"{where} → {table.heading or table.title}·{label} = {'' if value is None else value}"))
+            log.append(note(f"{where} → {label} = {'' if value is None else value}"))
     return TableRead(values, totals, log)

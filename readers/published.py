@@ -17,13 +17,15 @@ from model.template import Leaf, Section, Table, Template, available_templates, 
 from model.values import Value, normalize_number_text
 from readers.assemble import ImportResult, finish_import
 from readers.headings import printed_headings
-from readers.import_log import LogEntry, note, warning
-from readers.labels import fold, same_label, strip_numbering
+from readers.import_log import LogEntry, cell_name, note, table_name, warning
+from readers.labels import closest_hint, fold, same_label, strip_numbering
 from readers.lines import Line
 from readers.placement import read_value
-from readers.title import TITLE
+from readers.title import locate_title
 
 ROW_WINDOW = 40
+MAX_LABEL = 300  # a longer cell or paragraph is running text, never a label: not compared
+MAX_TOKENS = 100_000  # cells and paragraphs; a real report has a few thousand
 # How much of a merged group label (（三）不予公开 wrapped) may run into a numbered row label.
 GROUP_LABEL_RUN_IN = 8
 _VALUE = re.compile(r"^[+\-]?\d[\d,]*(\.\d+)?(万元|元)?$")
@@ -69,12 +71,26 @@ class _Reader:
     missing: list[str] = field(default_factory=list)
     found_labels: int = 0
 
-    def find(self, label: str, start: int, window: int | None = None) -> int | None:
+    def log_text(self) -> list[str]:
+        return [entry.text for entry in self.log]
+
+    def find(self, label: str | tuple[str, ...], start: int, window: int | None = None) -> int | None:
+        """The first token at or after ``start`` (within ``window`` tokens) that says the label or
+        one of its printed variants."""
+        names = (label,) if isinstance(label, str) else label
         end = len(self.tokens) if window is None else min(len(self.tokens), start + window)
         for index in range(start, end):
-            if label_matches(self.tokens[index].text, label):
+            text = self.tokens[index].text
+            if len(text) <= MAX_LABEL and any(label_matches(text, name) for name in names):
                 return index
         return None
+
+    def closest(self, label: str, start: int, window: int = ROW_WINDOW) -> str:
+        """The hint naming the printed token most like ``label`` near ``start`` ("" if none is alike)."""
+        candidates = [
+            (t.text, t.where) for t in self.tokens[start : start + window] if t.text.strip() and not _is_value(t.text)
+        ]
+        return closest_hint(label, candidates)
 
     def read_values(self, start: int, label: str, count: int) -> tuple[list[tuple[str, str]], int]:
         exact = self._exact_row(start, count)
@@ -107,10 +123,34 @@ class _Reader:
             return None
         return [(c.text, c.where) for c in cells]
 
+    def _unlabelled_row(self, start: int, count: int) -> tuple[list[tuple[str, str]], int] | None:
+        """A row without a label (table 四's only row) that keeps its blank cells: the first row of
+        exactly ``count`` cells, each a number or blank, at least one a number."""
+        index, end = start, min(len(self.tokens), start + ROW_WINDOW * 4)
+        while index < end:
+            where = self.tokens[index].where
+            stop = index
+            while stop < len(self.tokens) and self.tokens[stop].where == where:
+                stop += 1
+            cells = self.tokens[index:stop]
+            if cells[0].exact and len(cells) == count + 1 and not _is_value(cells[0].text):
+                cells = cells[1:]  # a row label or a blank corner cell before the numbers
+            if not cells[0].exact:
+                if _is_value(cells[0].text):
+                    return None  # the numbers run on without rows: read them in order
+            elif (
+                len(cells) == count
+                and all(_is_value(c.text) or not c.text.strip() for c in cells)
+                and any(_is_value(c.text) for c in cells)
+            ):
+                return [(c.text, c.where) for c in cells], stop
+            index = stop
+        return None
+
     def store(self, table: Table, row: Leaf, raw: list[tuple[str, str]]) -> None:
         for column, (text, where) in zip(table.column_leaves, raw, strict=True):
             ref = CellRef(table.id, row.id, column.id)
-            label = "·".join(row.path[-1:] + column.path[-1:])
+            label = cell_name(self.template, ref)
             try:
                 value = read_value(text, self.template.kind_of(ref), self.template)
             except InvalidValue as exc:
@@ -120,7 +160,7 @@ class _Reader:
                 self.file_totals[ref] = (value, where)
             else:
                 self.values[ref] = value
-                self.log.append(note(f"{where} → {table.heading or table.title}·{label} = {text}"))
+                self.log.append(note(f"{where} → {label} = {text}"))
 
     def read_table(self, table: Table, cursor: int) -> int:
         count = len(table.column_leaves)
@@ -128,7 +168,8 @@ class _Reader:
         anchor_label = anchor_label or table.columns[0].label
         anchor = self.find(anchor_label, cursor)
         if anchor is None:
-            self.missing.append(f"{table.title}（找不到“{anchor_label}”）")
+            hint = self.closest(anchor_label, cursor, len(self.tokens))
+            self.missing.append(f"{table.title}（找不到“{anchor_label}”{hint}）")
             return cursor
         self.found_labels += 1
         position = anchor if not table.heading else anchor + 1
@@ -137,23 +178,30 @@ class _Reader:
             if merged_parent is not None and len(row.path) > 1 and row.path[-2] == merged_parent:
                 continue
             if not row.path:
-                start = next((i for i in range(position, len(self.tokens)) if _is_value(self.tokens[i].text)), None)
-                if start is None:
-                    self.missing.append(f"{table.title}的数据行")
-                    continue
-                raw, position = self.read_values(start, "", count)
+                exact = self._unlabelled_row(position, count)
+                if exact is not None:
+                    raw, position = exact
+                else:
+                    start = next((i for i in range(position, len(self.tokens)) if _is_value(self.tokens[i].text)), None)
+                    if start is None:
+                        self.missing.append(f"{table.title}的数据行")
+                        continue
+                    raw, position = self.read_values(start, "", count)
             else:
-                found = self.find(row.path[-1], position, ROW_WINDOW)
+                found = self.find(row.names, position, ROW_WINDOW)
                 if found is None:
                     position, merged = self._merged_row(table, row, position, count)
                     merged_parent = row.path[-2] if merged else None
                     continue
                 self.found_labels += 1
-                raw, position = self.read_values(found + 1, "".join(row.path), count)
+                raw, position = self.read_values(found + 1, "".join((*row.path, *row.aliases)), count)
             if len(raw) != count:
                 where = raw[0][1] if raw else self.tokens[min(position, len(self.tokens) - 1)].where
                 self.log.append(
-                    warning(f"未采用：{where}“{'·'.join(row.path) or table.title}”应有{count}个数，只找到{len(raw)}个")
+                    warning(
+                        f"未采用：{where}“{'·'.join(row.path) or table.title}”（{table_name(self.template, table.id)}）"
+                        f"应有{count}个数，只找到{len(raw)}个，这一行留空"
+                    )
                 )
                 continue
             self.store(table, row, raw)
@@ -163,13 +211,13 @@ class _Reader:
         """Some reports print a group such as （六）其他处理 as one row: its values go to the group's
         last item (so the group's sum is right) and the log says so."""
         if len(row.path) < 2:
-            self.missing.append(f"{table.title}：行“{row.path[-1]}”")
+            self.missing.append(f"{table.title}：行“{row.path[-1]}”{self.closest(row.path[-1], position)}")
             return position, False
         parent = row.path[-2]
         siblings = [r for r in table.row_leaves if r.path[:-1] == row.path[:-1]]
         found = self.find(parent, position, ROW_WINDOW)
         if found is None or row is not siblings[0]:
-            self.missing.append(f"{table.title}：行“{row.path[-1]}”")
+            self.missing.append(f"{table.title}：行“{row.path[-1]}”{self.closest(row.path[-1], position)}")
             return position, False
         raw, end = self.read_values(found + 1, parent, count)
         if len(raw) != count:
@@ -177,9 +225,57 @@ class _Reader:
             return position, False
         self.store(table, siblings[-1], raw)
         self.log.append(
-            warning(f"注意：{raw[0][1]}“{parent}”印为一行，其数值已记入“{siblings[-1].path[-1]}”，其余各项留空，请核对")
+            warning(f"{raw[0][1]}“{parent}”印为一行，其数值已记入“{siblings[-1].path[-1]}”，其余各项留空，请核对")
         )
         return end, True
+
+
+def _known_labels() -> frozenset[str]:
+    """Every header label of every template (folded, also without numbering)."""
+    known: set[str] = set()
+
+    def walk(nodes) -> None:  # type: ignore[no-untyped-def]
+        for node in nodes:
+            for name in (node.label, *node.aliases):
+                if name:
+                    known.update((fold(name), strip_numbering(fold(name))))
+            walk(node.children)
+
+    for template_id in available_templates():
+        for table in load_template(template_id).tables.values():
+            walk(table.columns)
+            walk(table.rows)
+            if table.heading:
+                known.add(fold(table.heading))
+            if table.corner:
+                known.add(fold(table.corner))
+    return frozenset(known)
+
+
+def _label_words(line: Line, known: frozenset[str]) -> tuple[str, ...]:
+    """A paragraph's single-space-separated words when each is a known label or a number, and one
+    at least a label: a row copied out of a PDF viewer (行政复议 行政诉讼; 行政事业性收费 9.25)."""
+    labels = [word for word in line.words if not _is_value(word)]
+    if labels and all(fold(word) in known or strip_numbering(fold(word)) in known for word in labels):
+        return line.words
+    return ()
+
+
+def _glued_cells(template: Template, tokens: list[Token]) -> Token | None:
+    """A cell where a row label runs straight into its numbers (规章1011), when two or more are found:
+    the separators were lost, so the numbers cannot be told apart."""
+    labels = {fold(name) for table in template.tables.values() for leaf in table.row_leaves for name in leaf.names}
+    labels |= {strip_numbering(label) for label in labels}
+    found: list[Token] = []
+    for token in tokens[:20_000]:
+        if len(token.text) > MAX_LABEL:
+            continue
+        folded = fold(token.text)
+        for label in labels:
+            if len(label) >= 2 and folded.startswith(label) and re.fullmatch(r"[+\-\d,.]{2,}", folded[len(label) :]):
+                found.append(token)
+                break
+    return found[0] if len(found) >= 2 else None
 
 
 def _title_positions(template: Template, lines: list[Line]) -> list[tuple[int, Section]]:
@@ -187,7 +283,7 @@ def _title_positions(template: Template, lines: list[Line]) -> list[tuple[int, S
     sections = template.numbered_sections()
     for index, line in enumerate(lines):
         text = line.text if line.is_paragraph or len(line.cells) == 1 else ""
-        if not text or len(fold(text)) > 40:
+        if not text or len(text) > MAX_LABEL or len(fold(text)) > 40:
             continue
         for section in sections:
             if any(same_label(text, name) for name in (section.title, *section.aliases)):
@@ -225,23 +321,21 @@ def _texts(template: Template, lines: list[Line], title_line: int | None) -> dic
 
 def _find_title(lines: list[Line]) -> tuple[str | None, int | None, int | None]:
     """Agency, year and the index of the title's last line (titles often span two lines)."""
-    for index in range(min(len(lines), 40)):
-        text = fold(lines[index].text)
-        if "年度报告" not in text or len(text) > 40:
-            continue
-        window = [fold(line.text) for line in lines[max(0, index - 2) : index + 1] if len(fold(line.text)) <= 40]
-        for size in range(1, len(window) + 1):
-            match = TITLE.search("".join(window[-size:]))
-            if match:
-                return match.group("agency"), int(match.group("year")), index
-    return None, None, None
+    return locate_title([line.text for line in lines])
 
 
 def assemble_published(lines: list[Line], *, agency: str | None, year: int | None, source: str) -> ImportResult:
     """Build a report from the lines of a published report; raise :class:`ImportFailed` if no table fits."""
-    tokens = [Token(cell, line.where, line.exact_cells) for line in lines for cell in (line.cells or (line.text,))]
+    known = _known_labels()
+    tokens = [
+        Token(cell, line.where, line.exact_cells)
+        for line in lines
+        for cell in (line.cells or (_label_words(line, known) or (line.text,)))
+    ]
     if not tokens:
         raise ImportFailed(f"“{source}”中没有任何内容")
+    if len(tokens) > MAX_TOKENS:
+        raise ImportFailed(f"“{source}”中的单元格和段落过多（超过{MAX_TOKENS}个），不像是年度报告，已拒绝")
     best: _Reader | None = None
     for template_id in available_templates():
         reader = _Reader(load_template(template_id), tokens)
@@ -252,13 +346,49 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
             best = reader
     assert best is not None
     template = best.template
-    if len(best.missing) >= len(template.tables):
-        raise ImportFailed(f"“{source}”中找不到报告表格：" + "；".join(best.missing[:5]))
+    if len(best.missing) >= len(template.tables) or not (best.values or best.file_totals):
+        glued = _glued_cells(template, tokens)
+        if glued is not None:
+            raise ImportFailed(
+                f"“{source}”中表格的单元格连在一起，没有分隔（如{glued.where}“{glued.text[:40]}”），分不清各个数字。"
+                "请让单元格之间有制表符、“|”或空格（或每格一行）后再导入，或直接导入网页、Word原件"
+            )
+        if len(best.missing) >= len(template.tables):
+            headings = [s.title for _, s in _title_positions(template, lines) if s.kind == "tables"]
+            if headings and best.found_labels == 0:
+                raise ImportFailed(
+                    f"“{source}”中有“{headings[0]}”等标题，但标题下没有表格文字（表格可能是图片，"
+                    "或复制时没有带上）。请从网页或Word原件复制表格，或导入原文件"
+                )
+            raise ImportFailed(f"“{source}”中找不到报告表格：" + "；".join(best.missing[:5]))
+        raise ImportFailed(
+            f"“{source}”中找到了报告的表格标签，但没有读到任何数字（" + "；".join(best.log_text()[:3]) + "）"
+        )
     found_agency, found_year, title_line = _find_title(lines)
     agency, year = agency or found_agency, year or found_year
     if not agency or not year:
         raise MissingTitle("文件中没有找到报告标题（机关名称和年度），请指定机关名称和年度")
     reading_log = [warning(f"未找到：{m}") for m in best.missing] + best.log
     texts = _texts(template, lines, title_line)
-    headings = printed_headings(line.text for line in lines if line.is_paragraph or len(line.cells) == 1)
-    return finish_import(template, agency, year, best.values, texts, best.file_totals, reading_log, source, headings)
+    return finish_import(
+        template,
+        agency,
+        year,
+        best.values,
+        texts,
+        best.file_totals,
+        reading_log,
+        source,
+        printed_headings(line.text for line in lines if line.is_paragraph or len(line.cells) == 1),
+        closest=_closest_titles(template, lines, texts),
+    )
+
+
+def _closest_titles(template: Template, lines: list[Line], texts: dict[str, str]) -> dict[str, str]:
+    """For each text section whose title was not found, the short printed line most like it."""
+    short = [(line.text, line.where) for line in lines if line.is_paragraph and len(line.text) <= 40]
+    return {
+        section.id: closest_hint(section.title, short)
+        for section in template.text_sections()
+        if section.id not in texts
+    }

@@ -48,244 +48,282 @@
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../../gui/import_summary.py" line="22" />
+        <source>… and {count} more warnings (Check › Import Log)</source>
+        <translation>……另有{count}条警告（见“检查 › 导入记录”）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_summary.py" line="27" />
+        <source>Where each value came from: Check › Import Log</source>
+        <translation>每个数值的来源：见“检查 › 导入记录”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_summary.py" line="37" />
+        <source>Import Log — {name}</source>
+        <translation>导入记录 — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_summary.py" line="43" />
+        <source>Nothing was logged.</source>
+        <translation>没有记录。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="121" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="107" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="123" />
         <source>Recent Files</source>
         <translation>最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="111" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
+        <location filename="../../gui/main_window.py" line="113" />
         <source>Import (Excel, Word, web page, text)…</source>
         <translation>导入（Excel、Word、网页、文本）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="129" />
         <source>Export Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="116" />
         <source>Export PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="115" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="118" />
         <source>Print Preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Export Word…</source>
         <translation>导出Word…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="132" />
         <source>Export Web Page (HTML)…</source>
         <translation>导出网页（HTML）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>Font for PDF and Printing…</source>
         <translation>PDF与打印字体…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="137" />
         <source>New from Last Year’s Report…</source>
         <translation>从上年报告新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="138" />
         <source>Link Last Year’s Report…</source>
         <translation>关联上年报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="139" />
+        <source>汇总与审核…</source>
+        <translation>汇总与审核…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="141" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137" />
+        <location filename="../../gui/main_window.py" line="143" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138" />
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="144" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
-        <location filename="../../gui/main_window.py" line="147" />
+        <location filename="../../gui/main_window.py" line="148" />
+        <location filename="../../gui/main_window.py" line="153" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="157" />
         <source>Fill Blank Cells with 0</source>
         <translation>空白单元格全部填0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="158" />
         <source>Report Details (agency, year)…</source>
         <translation>报告信息（机关、年度）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="159" />
+        <source>Accept Computed Totals</source>
+        <translation>印出的合计改用计算值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="161" />
         <source>&amp;Check</source>
         <translation>检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="162" />
         <source>Next Problem</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158" />
+        <location filename="../../gui/main_window.py" line="165" />
         <source>Previous Problem</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159" />
+        <location filename="../../gui/main_window.py" line="166" />
+        <source>Import Log…</source>
+        <translation>导入记录…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="167" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
-        <location filename="../../gui/main_window.py" line="417" />
+        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="426" />
         <source>User Guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162" />
+        <location filename="../../gui/main_window.py" line="170" />
         <source>User Guide (PDF, for printing)</source>
         <translation>使用说明（PDF打印版）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164" />
-        <location filename="../../gui/main_window.py" line="427" />
+        <location filename="../../gui/main_window.py" line="172" />
+        <location filename="../../gui/main_window.py" line="436" />
         <source>About Nianbao</source>
         <translation>关于政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165" />
+        <location filename="../../gui/main_window.py" line="173" />
         <source>About Qt</source>
         <translation>关于 Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="175" />
         <source>Main Toolbar</source>
         <translation>常用工具栏</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>Check Results</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279" />
+        <location filename="../../gui/main_window.py" line="288" />
         <source>Preamble (the note before section one; optional)</source>
         <translation>引言（报告开头的说明，可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="282" />
+        <location filename="../../gui/main_window.py" line="291" />
         <source>draft from last year’s report — please review</source>
         <translation>上年报告转来的草稿，请审阅</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="315" />
         <source>Layout: {name}</source>
         <translation>格式：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313" />
+        <location filename="../../gui/main_window.py" line="322" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313" />
+        <location filename="../../gui/main_window.py" line="322" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314" />
+        <location filename="../../gui/main_window.py" line="323" />
         <source>【{tag}】{message}</source>
         <translation>【{tag}】{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="319" />
+        <location filename="../../gui/main_window.py" line="328" />
         <source>✓ No problems: totals and consistency rules all hold</source>
         <translation>✓ 未发现问题：合计与勾稽关系均已核对</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321" />
+        <location filename="../../gui/main_window.py" line="330" />
         <source>{errors} errors　{warnings} warnings</source>
         <translation>错误 {errors} 个　提示 {warnings} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322" />
-        <location filename="../../gui/main_window.py" line="401" />
+        <location filename="../../gui/main_window.py" line="331" />
+        <location filename="../../gui/main_window.py" line="410" />
         <source>All checks pass</source>
         <translation>检查通过</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323" />
+        <location filename="../../gui/main_window.py" line="332" />
         <source>Check Results ({errors} errors, {warnings} warnings)</source>
         <translation>检查结果（错误 {errors}，提示 {warnings}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330" />
+        <location filename="../../gui/main_window.py" line="339" />
         <source>{title} (not saved)</source>
         <translation>{title}（未保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332" />
+        <location filename="../../gui/main_window.py" line="341" />
         <source>{name}{mark} — Nianbao report editor</source>
         <translation>{name}{mark} — 政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="417" />
+        <location filename="../../gui/main_window.py" line="426" />
         <source>Cannot open the PDF user guide.</source>
         <translation>无法打开PDF版使用说明。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422" />
+        <location filename="../../gui/main_window.py" line="431" />
         <source>Nianbao {version}
 
 An editor for the annual report on government information disclosure, in the official 2021 and 2019 layouts: totals computed, consistency rules checked as you type, import from Excel, Word and web pages, export to Excel and PDF.
@@ -298,170 +336,175 @@ Works offline; reports are saved as .nianbao files on this computer.</source>
 无需联网；报告以 .nianbao 文件保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434" />
+        <location filename="../../gui/main_window.py" line="443" />
         <source>Fill blank cells with 0</source>
         <translation>空白单元格填0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="435" />
+        <location filename="../../gui/main_window.py" line="444" />
         <source>Filled {count} blank cells with 0</source>
         <translation>已将{count}个空白单元格填为0</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439" />
+        <location filename="../../gui/main_window.py" line="448" />
         <source>Report Details</source>
         <translation>报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451" />
+        <location filename="../../gui/main_window.py" line="460" />
         <source>Change report details</source>
         <translation>修改报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453" />
+        <location filename="../../gui/main_window.py" line="462" />
         <source>Cannot change the report details</source>
         <translation>无法修改报告信息</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488" />
-        <location filename="../../gui/main_window.py" line="657" />
+        <location filename="../../gui/main_window.py" line="497" />
+        <location filename="../../gui/main_window.py" line="684" />
         <source>Cannot create the report</source>
         <translation>无法生成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495" />
+        <location filename="../../gui/main_window.py" line="504" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="506" />
+        <location filename="../../gui/main_window.py" line="515" />
         <source>Cannot open the file</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520" />
+        <location filename="../../gui/main_window.py" line="529" />
         <source>Import Report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="522" />
+        <location filename="../../gui/main_window.py" line="531" />
         <source>Importable reports ({patterns});;All files (*)</source>
         <translation>可导入的报告 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="540" />
+        <location filename="../../gui/main_window.py" line="549" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="543" />
-        <source>Imported {count} values from “{name}”.</source>
-        <translation>已从“{name}”导入{count}个数值。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="544" />
+        <location filename="../../gui/main_window.py" line="557" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="579" />
+        <location filename="../../gui/main_window.py" line="565" />
+        <source>No file has been imported in this window yet</source>
+        <translation>本窗口尚未导入过文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="573" />
+        <source>Accepted {count} computed totals</source>
+        <translation>已有{count}个合计改用计算值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="607" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="580" />
+        <location filename="../../gui/main_window.py" line="608" />
         <source>PDF file (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="581" />
+        <location filename="../../gui/main_window.py" line="609" />
         <source>Word document (*.docx)</source>
         <translation>Word文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="582" />
+        <location filename="../../gui/main_window.py" line="610" />
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="585" />
+        <location filename="../../gui/main_window.py" line="613" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="600" />
+        <location filename="../../gui/main_window.py" line="628" />
         <source>Choose the PDF font (TrueType: .ttf/.ttc)</source>
         <translation>选择PDF字体（TrueType：.ttf/.ttc）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="602" />
+        <location filename="../../gui/main_window.py" line="630" />
         <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
         <translation>TrueType字体 (*.ttf *.ttc);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="613" />
+        <location filename="../../gui/main_window.py" line="641" />
         <source>Cannot use this font</source>
         <translation>无法使用此字体</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="616" />
+        <location filename="../../gui/main_window.py" line="644" />
         <source>PDF and printing will use the font {name}</source>
         <translation>PDF与打印将使用字体：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="631" />
+        <location filename="../../gui/main_window.py" line="659" />
         <source>Sent to the printer</source>
         <translation>已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="639" />
+        <location filename="../../gui/main_window.py" line="666" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="641" />
+        <location filename="../../gui/main_window.py" line="668" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="648" />
-        <location filename="../../gui/main_window.py" line="665" />
+        <location filename="../../gui/main_window.py" line="675" />
+        <location filename="../../gui/main_window.py" line="702" />
         <source>Choose Last Year’s Report</source>
         <translation>选择上年报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="661" />
+        <location filename="../../gui/main_window.py" line="688" />
         <source>New from Last Year’s Report</source>
         <translation>从上年报告新建</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="681" />
-        <location filename="../../gui/main_window.py" line="686" />
+        <location filename="../../gui/main_window.py" line="718" />
+        <location filename="../../gui/main_window.py" line="723" />
         <source>Link last year’s report</source>
         <translation>关联上年报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="683" />
+        <location filename="../../gui/main_window.py" line="720" />
         <source>Cannot link the report</source>
         <translation>无法关联</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="687" />
+        <location filename="../../gui/main_window.py" line="724" />
         <source>Linked last year’s report: {title}</source>
         <translation>已关联上年报告：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="697" />
+        <location filename="../../gui/main_window.py" line="734" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="711" />
+        <location filename="../../gui/main_window.py" line="749" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="712" />
+        <location filename="../../gui/main_window.py" line="750" />
         <source>{reason}
 
 The report is still open; you can save it somewhere else.</source>
@@ -470,22 +513,22 @@ The report is still open; you can save it somewhere else.</source>
 报告仍然打开，可以换一个位置另存。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="718" />
+        <location filename="../../gui/main_window.py" line="756" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="732" />
+        <location filename="../../gui/main_window.py" line="770" />
         <source>Autosave failed: {reason}</source>
         <translation>自动保存失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="739" />
+        <location filename="../../gui/main_window.py" line="777" />
         <source>a new report never saved</source>
         <translation>未保存过的新报告</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="751" />
+        <location filename="../../gui/main_window.py" line="789" />
         <source>Nianbao reports (*.nianbao);;All files (*)</source>
         <translation>年报文件 (*.nianbao);;所有文件 (*)</translation>
     </message>
@@ -526,6 +569,24 @@ The report is still open; you can save it somewhere else.</source>
         <location filename="../../gui/dialogs.py" line="33" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedTotals</name>
+    <message>
+        <location filename="../../gui/printed_totals.py" line="22" />
+        <source>Accept computed totals</source>
+        <translation>合计改用计算值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printed_totals.py" line="37" />
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location filename="../../gui/printed_totals.py" line="39" />
+        <source>Accept Computed Total {computed} (printed: {printed})</source>
+        <translation>采用计算值 {computed}（报告中印的是 {printed}）</translation>
     </message>
 </context>
 <context>
@@ -693,7 +754,7 @@ The report is still open; you can save it somewhere else.</source>
         <translation>文件中没有报告标题：请填写机关名称和年度</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="57" />
+        <location filename="../../gui/context.py" line="68" />
         <source>The program stopped unexpectedly last time and left unsaved changes:
 {what}
 
@@ -704,7 +765,7 @@ Restore them?</source>
 是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="63" />
+        <location filename="../../gui/context.py" line="74" />
         <source>Restore Unsaved Report</source>
         <translation>恢复未保存的报告</translation>
     </message>
