@@ -118,8 +118,11 @@ def _set(args: argparse.Namespace) -> int:
     from model.edits import SetCell, SetMeta, SetReview
     from model.fileformat import load_report, save_report
 
-    if not (args.assignments or args.text or args.reviewed or args.prior) and args.agency is None and args.year is None:
-        raise CliUsage("没有要修改的内容：请给出 表/行/列=数值、--text、--reviewed、--agency、--year 或 --prior")
+    wanted = (args.assignments, args.text, args.reviewed, args.prior, args.accept_totals, args.accept_total)
+    if not any(wanted) and args.agency is None and args.year is None:
+        raise CliUsage(
+            "没有要修改的内容：请给出 表/行/列=数值、--text、--reviewed、--agency、--year、--prior 或 --accept-totals"
+        )
     document = load_report(args.file)
     edits: list = []
     for assignment in args.assignments:

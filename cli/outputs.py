@@ -9,7 +9,6 @@ from pathlib import Path
 
 from model.atomic_file import check_target, resolve_target
 from model.errors import ReportFileError
-from model.input_file import read_input
 
 REPORT_SUFFIX = ".nianbao"
 TEXT_FILE_MAX = 8 * 1024 * 1024
@@ -42,9 +41,7 @@ def check_output(
 
 
 def read_text_argument(source: str) -> str:
-    """A text file named on the command line (``--text s1=FILE``), as UTF-8 text."""
-    data = read_input(source, max_bytes=TEXT_FILE_MAX, what="文本文件")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ReportFileError(f"正文文件“{source}”不是UTF-8编码的文本") from exc
+    """A text file named on the command line (``--text s1=FILE``): UTF-8, UTF-16 or GB18030/GBK."""
+    from readers.encoding import read_text_file
+
+    return read_text_file(Path(source), limit=TEXT_FILE_MAX)

@@ -5,11 +5,10 @@ report text, a pasted table and a section text for ``set --text`` are read alike
 from __future__ import annotations
 
 import codecs
-import os
-import stat
 from pathlib import Path
 
 from model.errors import ImportFailed
+from model.input_file import read_input
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 _CHINESE_LEGACY = {"gbk", "gb2312", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn", "windows-936", "ms936"}
@@ -70,26 +69,6 @@ def _looks_utf16(raw: bytes) -> bool:
 
 
 def read_text_file(path: Path, *, limit: int = MAX_TEXT_BYTES) -> str:
-    """The decoded text of a regular file of at most ``limit`` bytes; anything else is refused with
-    a Chinese message (a folder, a FIFO or device that would block or never end, a missing file)."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise ImportFailed(f"找不到文件“{path}”") from None
-    except PermissionError:
-        raise ImportFailed(f"没有权限读取“{path}”") from None
-    except OSError as exc:
-        raise ImportFailed(f"无法读取“{path}”：{exc.strerror or exc}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ImportFailed(f"“{path}”是文件夹，不是文本文件")
-    if not stat.S_ISREG(info.st_mode):
-        raise ImportFailed(f"“{path}”不是普通文件（如管道或设备），已拒绝读取")
-    if info.st_size > limit:
-        raise ImportFailed(f"“{path.name}”过大（超过{limit // (1024 * 1024)}MB），已拒绝")
-    try:
-        raw = path.read_bytes()
-    except PermissionError:
-        raise ImportFailed(f"没有权限读取“{path}”") from None
-    except OSError as exc:
-        raise ImportFailed(f"无法读取“{path}”：{exc.strerror or exc}") from None
-    return decode_text(raw, path.name)
+    """The decoded text of a regular file of at most ``limit`` bytes; anything else (a folder, a FIFO
+    or device that would block or never end, a missing or unreadable file) is refused in Chinese."""
+    return decode_text(read_input(path, max_bytes=limit, error=ImportFailed, what="文本文件"), Path(path).name)

@@ -50,17 +50,7 @@ def test_docx_with_damaged_deflate_stream_is_refused():
         read_report(Path(__file__).resolve().parents[1] / "fixtures" / "fuzz" / "zlib-error.docx")
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            n, marks=pytest.mark.xfail(run=False, reason="quadratic <head regex: H13b's fix in readers/html.py")
-        )
-        if n == "html-head-bomb"
-        else n
-        for n in sorted(HOSTILE)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_shapes_within_budget(tmp_path, name):
     """The shapes of issue 15 (merge bomb, million rows, hostile numbers…) end in a typed error or a report,
     within 10 s and 300 MB."""

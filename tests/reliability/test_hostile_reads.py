@@ -139,11 +139,10 @@ def test_docx_xml_is_bounded(tmp_path):
     assert MAX_XML <= 16 * 1024 * 1024
 
 
-@pytest.mark.xfail(reason="the quadratic <head regex is H13b's fix (readers/html.py)", strict=False)
 def test_html_head_bomb_within_budget(tmp_path):
     path = tmp_path / "bomb.html"
     path.write_bytes(b"<head" * 200_000)  # 1 MB: over 300 s with the quadratic regex
-    # 5 s of CPU, half the budget: linear parsing of 1 MB needs well under one; the xfail costs little.
+    # 5 s of CPU, half the budget: linear parsing of 1 MB needs well under one.
     result = run_cli(["import", path, "-o", tmp_path / "o.nianbao"], memory_mb=BUDGET_MB, seconds=5)
     one_line_exit_2(result)
 
