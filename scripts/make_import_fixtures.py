@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from export.docx import export_docx  # noqa: E402
-from export.html import export_html  # noqa: E402
 from export.xlsx import export_xlsx  # noqa: E402
 from model.cellref import CellRef  # noqa: E402
 from model.fileformat import load_report  # noqa: E402
@@ -30,7 +29,10 @@ WORD = ROOT / "tests" / "fixtures" / "doc"
 EXAMPLE = ROOT / "resources" / "examples" / "qianjiang-cgj-2020.nianbao"
 
 
-def convert(source: Path, kind: str, folder: Path, profile: Path) -> Path:
+TEXT_FILTER = "--infilter=Text (encoded):UTF8,LF,WenQuanYi Zen Hei,zh-CN,"
+
+
+def convert(source: Path, kind: str, folder: Path, profile: Path, *options: str) -> Path:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         sys.exit("LibreOffice (soffice) is needed to build these fixtures")
@@ -39,6 +41,7 @@ def convert(source: Path, kind: str, folder: Path, profile: Path) -> Path:
             soffice,
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
+            *options,
             "--convert-to",
             kind,
             "--outdir",
@@ -78,9 +81,12 @@ def main() -> None:
         export_docx(report_with_blanks("2021"), docx)
         shutil.copy(convert(docx, "pdf", work, profile), PDF / "lo-blanks-2021.pdf")
         shutil.copy(convert(docx, "doc", work, profile), WORD / "blanks-2021.doc")
-        html = work / "lo-blanks-2019.html"
-        export_html(report_with_blanks("2019"), html)
-        shutil.copy(convert(html, "pdf:writer_web_pdf_Export", work, profile), PDF / "lo-blanks-2019.pdf")
+        docx_2019 = work / "lo-blanks-2019.docx"
+        export_docx(report_with_blanks("2019"), docx_2019)
+        shutil.copy(convert(docx_2019, "pdf", work, profile), PDF / "lo-blanks-2019.pdf")
+        # A real published report without table rules, typeset by LibreOffice from its pdftotext text.
+        published = ROOT / "tests" / "fixtures" / "published" / "10_hongze-district-2023.txt"
+        shutil.copy(convert(published, "pdf", work, profile, TEXT_FILTER), PDF / "hongze-2023-unruled.pdf")
     print("written:", *sorted(p.name for p in [*XLS.iterdir(), *PDF.iterdir(), *WORD.iterdir()]))
 
 

@@ -1,0 +1,339 @@
+"""A PDF page's glyphs and ruling lines turned back into text lines and table rows.
+
+A PDF keeps no paragraphs and no tables, only where each glyph and each stroke is. Tables of these
+reports are ruled grids: the rules give every cell's box, so a cell without glyphs is a blank cell
+(kept apart from 0), and a label spanning rows is one cell. Glyphs outside any grid are grouped into
+lines by position, with the indent kept so paragraphs can be rebuilt; a line with wide gaps is split
+into cells as ``pdftotext -layout`` would. All coordinates are PDF points, y growing upwards.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from readers.lines import Line
+
+# Rules closer than this are one rule (Word draws borders as thin filled rectangles; rounding moves them).
+SNAP = 2.0
+# A gap wider than this many line heights separates two cells of a row printed without rules
+# (pdftotext -layout splits at two spaces; glyphs of one word or one Chinese line sit closer).
+CELL_GAP = 0.8
+MAX_GRID = 400  # rows or columns of one grid: more is not a report table but a pattern
+_PAGE_NUMBER = re.compile(r"^[-—－–\s]*(第)?\d{1,3}(页)?[-—－–\s]*$|^[-—－–\s]*\d{1,3}\s*/\s*\d{1,3}[-—－–\s]*$")
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+# A space a PDF holds between Chinese and a number (2024 年) is typesetting, not text.
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef\d])|(?<=\d) (?=[\u3000-\u9fff])"
+)
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    @property
+    def middle(self) -> float:
+        return (self.bottom + self.top) / 2
+
+    @property
+    def height(self) -> float:
+        return max(self.top - self.bottom, 0.1)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A stroke along one axis: horizontal ones lie at y=``at`` from x=``start`` to ``end``."""
+
+    horizontal: bool
+    at: float
+    start: float
+    end: float
+
+
+@dataclass
+class Grid:
+    """One ruled table: column edges left to right, row edges top to bottom, and the spanned cells."""
+
+    xs: list[float]
+    ys: list[float]  # descending
+    cells: list[tuple[int, int, int, int]] = field(default_factory=list)  # first/last row, first/last column
+    owner: dict[tuple[int, int], int] = field(default_factory=dict)  # atomic (row, column) → index in cells
+
+    def locate(self, x: float, y: float) -> int | None:
+        """The cell holding point (x, y), or None outside the grid."""
+        if not (
+            self.xs[0] - SNAP / 2 <= x <= self.xs[-1] + SNAP / 2
+            and self.ys[-1] - SNAP / 2 <= y <= self.ys[0] + SNAP / 2
+        ):
+            return None
+        column = min(max(bisect.bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
+        descending = [-v for v in self.ys]
+        row = min(max(bisect.bisect_right(descending, -y) - 1, 0), len(self.ys) - 2)
+        return self.owner.get((row, column))
+
+
+def _cluster(values: list[float]) -> list[float]:
+    """Positions closer than SNAP become one (their mean)."""
+    groups: list[list[float]] = []
+    for value in sorted(values):
+        if groups and value - groups[-1][-1] <= SNAP:
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return [sum(g) / len(g) for g in groups]
+
+
+def _merge(rules: list[Rule]) -> list[Rule]:
+    """Collinear pieces that touch or overlap become one rule."""
+    merged: list[Rule] = []
+    for at in _cluster([r.at for r in rules]):
+        pieces = sorted((r for r in rules if abs(r.at - at) <= SNAP), key=lambda r: r.start)
+        current: Rule | None = None
+        for piece in pieces:
+            if current is not None and piece.start <= current.end + SNAP:
+                current = Rule(current.horizontal, at, current.start, max(current.end, piece.end))
+            else:
+                if current is not None:
+                    merged.append(current)
+                current = Rule(piece.horizontal, at, piece.start, piece.end)
+        if current is not None:
+            merged.append(current)
+    return merged
+
+
+def _crosses(h: Rule, v: Rule) -> bool:
+    return h.start - SNAP <= v.at <= h.end + SNAP and v.start - SNAP <= h.at <= v.end + SNAP
+
+
+def find_grids(rules: list[Rule]) -> list[Grid]:
+    """The ruled tables among a page's strokes: connected horizontal and vertical rules."""
+    horizontal = _merge([r for r in rules if r.horizontal])
+    vertical = _merge([r for r in rules if not r.horizontal])
+    parent = list(range(len(horizontal) + len(vertical)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_start = sorted(range(len(vertical)), key=lambda j: vertical[j].at)
+    starts = [vertical[j].at for j in by_start]
+    for i, h in enumerate(horizontal):
+        low = bisect.bisect_left(starts, h.start - SNAP)
+        high = bisect.bisect_right(starts, h.end + SNAP)
+        for j in by_start[low:high]:
+            if _crosses(h, vertical[j]):
+                parent[root(i)] = root(len(horizontal) + j)
+    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for i, h in enumerate(horizontal):
+        groups.setdefault(root(i), ([], []))[0].append(h)
+    for j, v in enumerate(vertical):
+        groups.setdefault(root(len(horizontal) + j), ([], []))[1].append(v)
+    grids = []
+    for hs, vs in groups.values():
+        if len(hs) >= 2 and len(vs) >= 2:
+            grid = _grid(hs, vs)
+            if grid is not None:
+                grids.append(grid)
+    return grids
+
+
+def _grid(hs: list[Rule], vs: list[Rule]) -> Grid | None:
+    xs = _cluster([v.at for v in vs])
+    ys = sorted(_cluster([h.at for h in hs]), reverse=True)
+    # A table drawn without outer side (or top/bottom) borders still ends where its rules end.
+    left, right = min(h.start for h in hs), max(h.end for h in hs)
+    top, bottom = max(v.end for v in vs), min(v.start for v in vs)
+    if left < xs[0] - SNAP:
+        xs.insert(0, left)
+    if right > xs[-1] + SNAP:
+        xs.append(right)
+    if top > ys[0] + SNAP:
+        ys.insert(0, top)
+    if bottom < ys[-1] - SNAP:
+        ys.append(bottom)
+    rows, columns = len(ys) - 1, len(xs) - 1
+    if rows < 2 or columns < 2 or rows > MAX_GRID or columns > MAX_GRID:
+        return None  # a frame round a title or a page is not a table
+    v_at = {i: [v for v in vs if abs(v.at - x) <= SNAP] for i, x in enumerate(xs)}
+    h_at = {i: [h for h in hs if abs(h.at - y) <= SNAP] for i, y in enumerate(ys)}
+
+    def ruled(pieces: list[Rule], middle: float) -> bool:
+        return any(p.start - SNAP <= middle <= p.end + SNAP for p in pieces)
+
+    parent = {(r, c): (r, c) for r in range(rows) for c in range(columns)}
+
+    def root(cell: tuple[int, int]) -> tuple[int, int]:
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    for r in range(rows):
+        middle_y = (ys[r] + ys[r + 1]) / 2
+        for c in range(columns):
+            middle_x = (xs[c] + xs[c + 1]) / 2
+            if c + 1 < columns and not ruled(v_at[c + 1], middle_y):
+                parent[root((r, c + 1))] = root((r, c))
+            if r + 1 < rows and not ruled(h_at[r + 1], middle_x):
+                parent[root((r + 1, c))] = root((r, c))
+    spans: dict[tuple[int, int], list[int]] = {}
+    for r in range(rows):
+        for c in range(columns):
+            box = spans.setdefault(root((r, c)), [r, r, c, c])
+            box[0], box[1] = min(box[0], r), max(box[1], r)
+            box[2], box[3] = min(box[2], c), max(box[3], c)
+    grid = Grid(xs, ys)
+    index_of: dict[tuple[int, int], int] = {}
+    for key, box in sorted(spans.items(), key=lambda item: (item[1][0], item[1][2])):
+        index_of[key] = len(grid.cells)
+        grid.cells.append((box[0], box[1], box[2], box[3]))
+    grid.owner = {(r, c): index_of[root((r, c))] for r in range(rows) for c in range(columns)}
+    return grid
+
+
+def _rows_of_glyphs(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into printed lines (top to bottom), each sorted left to right."""
+    lines: list[list[Glyph]] = []
+    middles: list[float] = []
+    for glyph in sorted(glyphs, key=lambda g: (-g.middle, g.left)):
+        if lines and abs(middles[-1] - glyph.middle) < 0.45 * max(glyph.height, lines[-1][0].height):
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+            middles.append(glyph.middle)
+    for line in lines:
+        line.sort(key=lambda g: g.left)
+    return lines
+
+
+def line_height(glyphs: list[Glyph]) -> float:
+    """The typical glyph height of a line (a quote or a digit from a fallback font may stand taller)."""
+    heights = sorted(g.height for g in glyphs if g.text != " ") or [glyphs[0].height]
+    return heights[len(heights) // 2]
+
+
+def _join(glyphs: list[Glyph]) -> str:
+    """A run of glyphs as text, with the spaces the PDF itself holds (runs of them as one)."""
+    return _CJK_SPACE.sub("", " ".join("".join(g.text for g in glyphs).split()))
+
+
+def _split_cells(line: list[Glyph]) -> list[list[Glyph]]:
+    """A line cut where the gap between two printed glyphs (spaces aside) is wider than CELL_GAP lines."""
+    height = line_height(line)
+    cells: list[list[Glyph]] = [[]]
+    last_right: float | None = None
+    for glyph in line:
+        if glyph.text == " ":
+            cells[-1].append(glyph)
+            continue
+        if last_right is not None and glyph.left - last_right > CELL_GAP * height:
+            cells.append([])
+        cells[-1].append(glyph)
+        last_right = glyph.right
+    return [cell for cell in cells if _join(cell)]
+
+
+def cell_text(glyphs: list[Glyph]) -> str:
+    """The text of one table cell: its lines joined (a wrapped Chinese label joins without a space)."""
+    parts: list[str] = []
+    for line in _rows_of_glyphs(glyphs):
+        text = _join(line)
+        if not text:
+            continue
+        if parts and not (_CJK.match(parts[-1][-1]) or _CJK.match(text[0])):
+            parts.append(" ")
+        parts.append(text)
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A line of the page with where it starts, for ordering and for the paragraph indent."""
+
+    top: float
+    left: float
+    height: float
+    line: Line
+
+
+def layout_page(glyphs: list[Glyph], rules: list[Rule], page: int) -> list[Placed]:
+    """The page's table rows (cells in order, blank ones as "") and its other lines, top to bottom."""
+    grids = find_grids(rules)
+    in_cell: dict[tuple[int, int], list[Glyph]] = {}
+    free: list[Glyph] = []
+    for glyph in glyphs:
+        x = (glyph.left + glyph.right) / 2
+        for number, grid in enumerate(grids):
+            cell = grid.locate(x, glyph.middle)
+            if cell is not None:
+                in_cell.setdefault((number, cell), []).append(glyph)
+                break
+        else:
+            free.append(glyph)
+    placed: list[Placed] = []
+    for number, grid in enumerate(sorted(grids, key=lambda g: -g.ys[0]), 1):
+        original = grids.index(grid)
+        rows: dict[int, list[tuple[int, str]]] = {}
+        for index, (first_row, _, first_column, _) in enumerate(grid.cells):
+            text = cell_text(in_cell.get((original, index), []))
+            rows.setdefault(first_row, []).append((first_column, text))
+        for row, cells in sorted(rows.items()):
+            texts = tuple(text for _, text in sorted(cells))
+            if any(texts):
+                where = f"第{page}页表{number}第{row + 1}行"
+                line = Line(texts, " ".join(t for t in texts if t), where, exact_cells=True)
+                placed.append(Placed(grid.ys[row], grid.xs[0], grid.ys[row] - grid.ys[row + 1], line))
+    for number, glyph_line in enumerate(_rows_of_glyphs(free), 1):
+        height = line_height(glyph_line)
+        cells = [_join(cell) for cell in _split_cells(glyph_line)]
+        text = " ".join(cells)
+        if not text or _PAGE_NUMBER.match(text):
+            continue
+        where = f"第{page}页第{number}行"
+        line = Line(tuple(cells) if len(cells) > 1 else (), text, where)
+        first = next(g for g in glyph_line if g.text != " ")
+        placed.append(Placed(max(g.top for g in glyph_line), first.left, height, line))
+    placed.sort(key=lambda p: -p.top)
+    return placed
+
+
+def with_indents(pages: list[list[Placed]]) -> list[Line]:
+    """Every page's lines in order, each free line's indent counted in characters from the text margin
+    (the left edge most full lines share), so the reader can tell a new paragraph from a wrapped one.
+    The title, printed larger and wrapped by the page width, becomes one line again."""
+    free = [p for page in pages for p in page if not p.line.exact_cells]
+    full = [p for p in free if len(p.line.text) >= 12] or free
+    margin = min((p.left for p in full), default=0.0)
+    body = sorted(p.height for p in full)[len(full) // 2] if full else 0.0
+    lines = []
+    for number, page in enumerate(pages):
+        title = _title_lines(page, body) if number == 0 else 0
+        if title > 1:
+            first = page[0].line
+            lines.append(Line((), "".join(p.line.text for p in page[:title]), first.where, 1))
+        for p in page[title if title > 1 else 0 :]:
+            if p.line.exact_cells:
+                lines.append(p.line)
+                continue
+            indent = max(0, round((p.left - margin) / max(p.height, 1.0)))
+            line = p.line
+            lines.append(Line(line.cells, line.text, line.where, indent, line.exact_cells))
+    return lines
+
+
+def _title_lines(page: list[Placed], body: float) -> int:
+    """How many lines at the top of the first page are the title: set larger than the body text."""
+    count = 0
+    for placed in page:
+        if placed.line.exact_cells or placed.line.cells or placed.height < 1.15 * body:
+            break
+        count += 1
+    return count

@@ -1,0 +1,153 @@
+"""PDF imports straight from the file: our own export in both layouts (blank cells kept apart from 0),
+PDFs LibreOffice made from our Word export, a real published report without table rules, and the
+PDFs that cannot be read (scans, damaged, password-protected)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from export.fonts import CANDIDATES
+from export.pdf import export_pdf
+from model.errors import ImportFailed
+from readers.dispatch import read_report
+from readers.pdf import NoTextLayer
+from readers.pdf_layout import Rule, find_grids
+from tests.conftest import nianbao
+from tests.readers.report_builders import report_with_blanks
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PDF = FIXTURES / "pdf"
+HAS_TTF = any(Path(p).is_file() for p, _ in CANDIDATES)
+needs_font = pytest.mark.skipif(not HAS_TTF, reason="no TrueType CJK font to export with")
+
+
+def assert_same_report(result, original):
+    """Layout, title, every cell (blank is not 0), every text, and nothing to warn about."""
+    document = result.document
+    assert (document.template.id, document.agency, document.year) == (
+        original.template.id,
+        original.agency,
+        original.year,
+    )
+    cells = [ref for table in original.template.tables.values() for ref in table.cells()]
+    assert [
+        (ref, document.value(ref), original.value(ref)) for ref in cells if document.value(ref) != original.value(ref)
+    ] == []
+    for section in original.template.sections:
+        assert document.text(section.id) == original.text(section.id), section.title
+    assert result.warnings == []
+
+
+@needs_font
+def test_example_pdf_imports_exactly(tmp_path, example):
+    path = tmp_path / "example.pdf"
+    export_pdf(example, path)
+    assert_same_report(read_report(path), example)
+
+
+@needs_font
+@pytest.mark.parametrize("template_id", ["2019", "2021"])
+def test_our_pdf_round_trip_keeps_every_number_and_blank(tmp_path, template_id):
+    original = report_with_blanks(template_id)
+    assert any(v is None for t in original.template.tables.values() for v in map(original.value, t.cells()))
+    path = tmp_path / "published.pdf"
+    export_pdf(original, path)
+    assert_same_report(read_report(path), original)
+
+
+@needs_font
+def test_filled_report_round_trip(tmp_path, filled):
+    path = tmp_path / "filled.pdf"
+    export_pdf(filled, path)
+    assert_same_report(read_report(path), filled)
+
+
+@pytest.mark.parametrize("template_id", ["2019", "2021"])
+def test_pdf_made_by_libreoffice_from_word_reads_back(template_id):
+    """Not our PDF writer: LibreOffice typeset our Word export (scripts/make_import_fixtures.py)."""
+    assert_same_report(read_report(PDF / f"lo-blanks-{template_id}.pdf"), report_with_blanks(template_id))
+
+
+def test_published_report_without_table_rules_reads_like_its_text():
+    """A real report (洪泽区 2023) typeset without rules: cells are told apart by the gaps between them."""
+    from_text = read_report(FIXTURES / "published" / "10_hongze-district-2023.txt")
+    from_pdf = read_report(PDF / "hongze-2023-unruled.pdf")
+    document, expected = from_pdf.document, from_text.document
+    assert (document.agency, document.year, document.template.id) == ("洪泽区人民政府", 2023, "2021")
+    cells = [ref for table in expected.template.tables.values() for ref in table.cells()]
+    assert [ref for ref in cells if document.value(ref) != expected.value(ref)] == []
+    assert len([w for w in from_pdf.warnings if w.startswith("警告") and "合计为0" in w]) == 2
+    assert document.text("s1").startswith("2023年，洪泽区人民政府坚持")
+
+
+def test_scanned_pdf_is_refused_saying_it_has_no_text_layer(tmp_path):
+    from PIL import Image, ImageDraw
+
+    page = Image.new("L", (595, 842), 255)
+    ImageDraw.Draw(page).rectangle((80, 100, 500, 300), outline=0, width=3)  # a picture of a table
+    path = tmp_path / "scan.pdf"
+    page.save(path, "PDF", resolution=72)
+    with pytest.raises(NoTextLayer, match=r"没有文字层.*扫描件"):
+        read_report(path)
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"%PDF-1.7\n garbage", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", b"not a pdf"]
+)
+def test_damaged_pdf_is_refused(tmp_path, content):
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content)
+    with pytest.raises(ImportFailed, match=r"bad\.pdf"):
+        read_report(path)
+
+
+def test_password_protected_pdf_says_so(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(PDF / "lo-blanks-2021.pdf"))
+    writer.encrypt("secret")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(ImportFailed, match="密码"):
+        read_report(path)
+
+
+def test_truncated_pdf_is_read_or_refused_never_crashes(tmp_path):
+    data = (PDF / "lo-blanks-2021.pdf").read_bytes()
+    for cut in (len(data) // 3, len(data) // 2, len(data) - 200):
+        path = tmp_path / "cut.pdf"
+        path.write_bytes(data[:cut])
+        try:
+            read_report(path)
+        except ImportFailed:
+            pass
+
+
+def test_grid_cells_from_rules_keep_spans_and_blank_cells():
+    """Two columns, three rows; the top row's cell spans both columns (no rule between them)."""
+    rules = [Rule(True, y, 0, 100) for y in (90, 60, 30, 0)]
+    rules += [Rule(False, 0, 0, 90), Rule(False, 100, 0, 90), Rule(False, 50, 0, 60)]
+    (grid,) = find_grids(rules)
+    assert grid.cells == [(0, 0, 0, 1), (1, 1, 0, 0), (1, 1, 1, 1), (2, 2, 0, 0), (2, 2, 1, 1)]
+    assert grid.locate(75, 80) == 0 and grid.locate(75, 45) == 2 and grid.locate(200, 45) is None
+    assert (
+        find_grids([Rule(True, 0, 0, 10), Rule(True, 10, 0, 10), Rule(False, 0, 0, 10), Rule(False, 10, 0, 10)]) == []
+    )
+
+
+def test_cli_imports_a_pdf_and_refuses_a_scan_in_one_line(tmp_path):
+    out = tmp_path / "r.nianbao"
+    result = nianbao("import", PDF / "lo-blanks-2021.pdf", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.is_file()
+    from PIL import Image
+
+    Image.new("L", (200, 300), 200).save(tmp_path / "scan.pdf", "PDF")
+    refused = nianbao("import", tmp_path / "scan.pdf", "-o", tmp_path / "s.nianbao")
+    assert refused.returncode == 2
+    assert len(refused.stderr.strip().splitlines()) == 1 and "扫描件" in refused.stderr
+    assert not (tmp_path / "s.nianbao").exists()
