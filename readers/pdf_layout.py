@@ -73,8 +73,7 @@ class Grid:
         ):
             return None
         column = min(max(bisect.bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
-        descending = [-v for v in self.ys]
-        row = min(max(bisect.bisect_right(descending, -y) - 1, 0), len(self.ys) - 2)
+        row = min(max(bisect.bisect_right(self.ys, -y, key=lambda v: -v) - 1, 0), len(self.ys) - 2)
         return self.owner.get((row, column))
 
 

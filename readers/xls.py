@@ -8,6 +8,7 @@ xlrd gives every number as a binary float: amounts are turned back into the deci
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -64,11 +65,12 @@ def _cell_value(cell, book, xlrd) -> object | None:  # type: ignore[no-untyped-d
 def _open(path: Path, data: bytes):  # type: ignore[no-untyped-def]
     import xlrd
 
+    # xlrd reports damage on stdout, which is the CLI's output: its log goes nowhere.
     # A merged range keeps its value in its top-left cell and leaves the rest empty, as openpyxl
     # reads .xlsx, so the placement needs no merge records (formatting_info stays off: faster, and
     # it spares the formatting records of damaged files).
     try:
-        return xlrd, xlrd.open_workbook(file_contents=data, formatting_info=False)
+        return xlrd, xlrd.open_workbook(file_contents=data, formatting_info=False, logfile=io.StringIO())
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise ImportFailed(f"“{path.name}”设有打开密码，请在Excel或WPS中取消密码后再导入") from exc
