@@ -21,7 +21,10 @@ SNAP = 2.0
 # (pdftotext -layout splits at two spaces; glyphs of one word or one Chinese line sit closer).
 CELL_GAP = 0.8
 MAX_GRID = 400  # rows or columns of one grid: more is not a report table but a pattern
-_PAGE_NUMBER = re.compile(r"^[-—－–\s]*(第)?\d{1,3}(页)?[-—－–\s]*$|^[-—－–\s]*\d{1,3}\s*/\s*\d{1,3}[-—－–\s]*$")
+# Page numbers as printed: 3, - 3 -, — 3 —, 第3页, 第3页共10页, 3/10, Page 3 of 10.
+_PAGE_NUMBER = re.compile(
+    r"^[-—－–]*(第?\d{1,3}页?(共\d{1,3}页)?|\d{1,3}/\d{1,3}|(page)?\d{1,3}(of\d{1,3})?)[-—－–]*$", re.IGNORECASE
+)
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 # A space a PDF holds between Chinese and a number (2024 年) is typesetting, not text.
 _CJK_SPACE = re.compile(
@@ -294,7 +297,7 @@ def layout_page(glyphs: list[Glyph], rules: list[Rule], page: int) -> list[Place
         height = line_height(glyph_line)
         cells = [_join(cell) for cell in _split_cells(glyph_line)]
         text = " ".join(cells)
-        if not text or _PAGE_NUMBER.match(text):
+        if not text or _PAGE_NUMBER.match("".join(text.split())):
             continue
         where = f"第{page}页第{number}行"
         line = Line(tuple(cells) if len(cells) > 1 else (), text, where)
@@ -312,8 +315,10 @@ def with_indents(pages: list[list[Placed]]) -> list[Line]:
     full = [p for p in free if len(p.line.text) >= 12] or free
     margin = min((p.left for p in full), default=0.0)
     body = sorted(p.height for p in full)[len(full) // 2] if full else 0.0
+    running = _running_lines(pages)
     lines = []
     for number, page in enumerate(pages):
+        page = [p for p in page if (p.line.text, round(p.top / 5)) not in running]
         title = _title_lines(page, body) if number == 0 else 0
         if title > 1:
             first = page[0].line
@@ -336,3 +341,15 @@ def _title_lines(page: list[Placed], body: float) -> int:
             break
         count += 1
     return count
+
+
+def _running_lines(pages: list[list[Placed]]) -> set[tuple[str, int]]:
+    """Running heads, feet and watermarks: the same free text at the same height on most pages."""
+    if len(pages) < 3:
+        return set()
+    seen: dict[tuple[str, int], set[int]] = {}
+    for number, page in enumerate(pages):
+        for p in page:
+            if not p.line.exact_cells:
+                seen.setdefault((p.line.text, round(p.top / 5)), set()).add(number)
+    return {key for key, on in seen.items() if len(on) >= max(3, len(pages) // 2)}

@@ -151,3 +151,21 @@ def test_cli_imports_a_pdf_and_refuses_a_scan_in_one_line(tmp_path):
     assert refused.returncode == 2
     assert len(refused.stderr.strip().splitlines()) == 1 and "扫描件" in refused.stderr
     assert not (tmp_path / "s.nianbao").exists()
+
+
+def test_running_heads_and_page_numbers_are_not_report_text():
+    from readers.lines import Line
+    from readers.pdf_layout import Glyph, Placed, layout_page, with_indents
+
+    def free(text, top, left=90.0):
+        return Placed(top, left, 16.0, Line((), text, f"y{top}"))
+
+    pages = [[free("某某局政务公开专栏", 800), free(f"第{n}页的正文，足够长的一行文字。", 700)] for n in range(1, 5)]
+    assert [line.text for line in with_indents(pages)] == [f"第{n}页的正文，足够长的一行文字。" for n in range(1, 5)]
+
+    def glyphs(text, top):
+        return [Glyph(char, 100 + 12 * i, top - 12, 112 + 12 * i, top) for i, char in enumerate(text)]
+
+    for number in ("— 2 —", "- 2 -", "第2页 共9页", "2/9"):
+        page = layout_page([*glyphs("正文一行。", 700), *glyphs(number, 40)], [], 2)
+        assert [p.line.text for p in page] == ["正文一行。"], number
