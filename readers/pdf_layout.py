@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass, field
 
 from readers.lines import Line
+from readers.pdf_unruled import PrintedCell, PrintedRow, table_rows
 
 # Rules closer than this are one rule (Word draws borders as thin filled rectangles; rounding moves them).
 SNAP = 2.0
 # A gap wider than this many line heights separates two cells of a row printed without rules
 # (pdftotext -layout splits at two spaces; glyphs of one word or one Chinese line sit closer).
 CELL_GAP = 0.8
+TITLE_LINES = 3  # a title wraps over two lines, three at most
 MAX_GRID = 400  # rows or columns of one grid: more is not a report table but a pattern
 # Page numbers as printed: 3, - 3 -, — 3 —, 第3页, 第3页共10页, 3/10, Page 3 of 10.
 _PAGE_NUMBER = re.compile(
@@ -293,16 +295,27 @@ def layout_page(glyphs: list[Glyph], rules: list[Rule], page: int) -> list[Place
                 where = f"第{page}页表{number}第{row + 1}行"
                 line = Line(texts, " ".join(t for t in texts if t), where, exact_cells=True)
                 placed.append(Placed(grid.ys[row], grid.xs[0], grid.ys[row] - grid.ys[row + 1], line))
+    printed: list[tuple[int, list[Glyph], PrintedRow]] = []
     for number, glyph_line in enumerate(_rows_of_glyphs(free), 1):
-        height = line_height(glyph_line)
-        cells = [_join(cell) for cell in _split_cells(glyph_line)]
-        text = " ".join(cells)
-        if not text or _PAGE_NUMBER.match("".join(text.split())):
+        cells = []
+        for run in _split_cells(glyph_line):
+            shown = [g for g in run if g.text != " "]
+            cells.append(PrintedCell(_join(run), shown[0].left, shown[-1].right))
+        if not cells or _PAGE_NUMBER.match("".join("".join(c.text for c in cells).split())):
             continue
+        top, bottom = max(g.top for g in glyph_line), min(g.bottom for g in glyph_line)
+        printed.append((number, glyph_line, PrintedRow(cells, top, bottom)))
+    filled = table_rows([row for _, _, row in printed])
+    for (number, glyph_line, row), with_blanks in zip(printed, filled, strict=True):
+        if row.joined:
+            continue
+        texts = [c.text for c in row.cells]
         where = f"第{page}页第{number}行"
-        line = Line(tuple(cells) if len(cells) > 1 else (), text, where)
-        first = next(g for g in glyph_line if g.text != " ")
-        placed.append(Placed(max(g.top for g in glyph_line), first.left, height, line))
+        if with_blanks is not None:
+            line = Line(with_blanks, " ".join(texts), where, exact_cells=True)
+        else:
+            line = Line(tuple(texts) if len(texts) > 1 else (), " ".join(texts), where)
+        placed.append(Placed(row.top, row.cells[0].left, line_height(glyph_line), line))
     placed.sort(key=lambda p: -p.top)
     return placed
 
@@ -314,7 +327,8 @@ def with_indents(pages: list[list[Placed]]) -> list[Line]:
     free = [p for page in pages for p in page if not p.line.exact_cells]
     full = [p for p in free if len(p.line.text) >= 12] or free
     margin = min((p.left for p in full), default=0.0)
-    body = sorted(p.height for p in full)[len(full) // 2] if full else 0.0
+    running_text = [p.height for p in full if not p.line.cells] or [p.height for p in full]
+    body = sorted(running_text)[len(running_text) // 2] if running_text else 0.0
     running = _running_lines(pages)
     lines = []
     for number, page in enumerate(pages):
@@ -336,10 +350,12 @@ def with_indents(pages: list[list[Placed]]) -> list[Line]:
 def _title_lines(page: list[Placed], body: float) -> int:
     """How many lines at the top of the first page are the title: set larger than the body text."""
     count = 0
-    for placed in page:
+    for placed in page[:TITLE_LINES]:
         if placed.line.exact_cells or placed.line.cells or placed.height < 1.15 * body:
             break
         count += 1
+        if placed.line.text.endswith("报告"):
+            break
     return count
 
 

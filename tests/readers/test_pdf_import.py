@@ -169,3 +169,46 @@ def test_running_heads_and_page_numbers_are_not_report_text():
     for number in ("— 2 —", "- 2 -", "第2页 共9页", "2/9"):
         page = layout_page([*glyphs("正文一行。", 700), *glyphs(number, 40)], [], 2)
         assert [p.line.text for p in page] == ["正文一行。"], number
+
+
+@needs_font
+@pytest.mark.parametrize("template_id", ["2019", "2021"])
+def test_table_printed_without_rules_keeps_blank_cells_by_position(tmp_path, monkeypatch, template_id):
+    """Our export with its rules left out: table 三's blanks are found from the other rows' columns,
+    and labels wrapped round their numbers are joined again."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    original = report_with_blanks(template_id)
+    path = tmp_path / "unruled.pdf"
+    with monkeypatch.context() as patch:
+        patch.setattr(Canvas, "drawPath", lambda self, *args, **kwargs: None)
+        export_pdf(original, path)
+    document = read_report(path).document
+    table3 = list(original.template.tables["3"].cells())
+    assert sum(original.value(ref) is None for ref in table3) >= 20
+    assert [ref for ref in table3 if document.value(ref) != original.value(ref)] == []
+    inputs = [
+        ref for t in original.template.tables.values() for ref in t.cells() if not original.template.is_total(ref)
+    ]
+    wrong = {ref.table for ref in inputs if document.value(ref) != original.value(ref)}
+    assert wrong <= {"2_8"}  # a one-row table of two columns with one blank: no row shows both columns
+
+
+def test_unruled_columns_fill_blanks_only_when_they_line_up():
+    from readers.pdf_unruled import PrintedCell, PrintedRow, table_rows
+
+    def row(y, *cells):
+        return PrintedRow([PrintedCell(text, left, left + 6 * len(text)) for text, left in cells], y, y - 12)
+
+    header = row(100, ("信息内容", 0), ("甲", 100), ("乙", 150))
+    full = row(80, ("行政许可", 0), ("12", 100), ("3", 155), ("40", 200))
+    sparse = row(60, ("行政处罚", 0), ("7", 105), ("9", 205))
+    assert table_rows([header, full, sparse]) == [None, None, ("行政处罚", "7", "", "9")]
+    askew = row(60, ("行政处罚", 0), ("7", 125), ("9", 175))  # numbers between the columns
+    assert table_rows([header, full, askew]) == [None, None, None]
+
+    head = row(40, ("（二）部分公开（区分处理的，", 0))
+    numbers = row(28, ("5", 105), ("8", 205))
+    tail = row(16, ("不计其他情形）", 0))
+    result = table_rows([full, head, numbers, tail])
+    assert result[2] == ("（二）部分公开（区分处理的，不计其他情形）", "5", "", "8") and head.joined and tail.joined
