@@ -21,6 +21,8 @@ SNAP = 2.0
 # A gap wider than this many line heights separates two cells of a row printed without rules
 # (pdftotext -layout splits at two spaces; glyphs of one word or one Chinese line sit closer).
 CELL_GAP = 0.8
+# What offices print in a cell they leave empty; the value reader takes each as blank, and so is the cell.
+BLANK_MARKS = frozenset({"-", "—", "－", "–", "——", "/", "／", "\\"})
 TITLE_LINES = 3  # a title wraps over two lines, three at most
 MAX_GRID = 400  # rows or columns of one grid: more is not a report table but a pattern
 # Page numbers as printed: 3, - 3 -, — 3 —, 第3页, 第3页共10页, 3/10, Page 3 of 10.
@@ -288,6 +290,7 @@ def layout_page(glyphs: list[Glyph], rules: list[Rule], page: int) -> list[Place
         rows: dict[int, list[tuple[int, str]]] = {}
         for index, (first_row, _, first_column, _) in enumerate(grid.cells):
             text = cell_text(in_cell.get((original, index), []))
+            text = "" if text in BLANK_MARKS else text
             rows.setdefault(first_row, []).append((first_column, text))
         for row, cells in sorted(rows.items()):
             texts = tuple(text for _, text in sorted(cells))

@@ -212,3 +212,17 @@ def test_unruled_columns_fill_blanks_only_when_they_line_up():
     tail = row(16, ("不计其他情形）", 0))
     result = table_rows([full, head, numbers, tail])
     assert result[2] == ("（二）部分公开（区分处理的，不计其他情形）", "5", "", "8") and head.joined and tail.joined
+
+
+def test_ruled_cells_printed_with_a_dash_are_blank():
+    from readers.pdf_layout import Glyph, layout_page
+
+    rules = [Rule(True, y, 0, 300) for y in (100, 80, 60)] + [Rule(False, x, 60, 100) for x in (0, 100, 200, 300)]
+
+    def text(string, left, top):
+        return [Glyph(char, left + 10 * i, top - 12, left + 10 * (i + 1), top) for i, char in enumerate(string)]
+
+    glyphs = text("信息内容", 5, 96) + text("甲", 150, 96) + text("乙", 250, 96)
+    glyphs += text("规章", 5, 76) + text("—", 150, 76) + text("5", 280, 76)
+    rows = [p.line.cells for p in layout_page(glyphs, rules, 1)]
+    assert rows == [("信息内容", "甲", "乙"), ("规章", "", "5")]
