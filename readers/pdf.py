@@ -14,7 +14,7 @@ from pathlib import Path
 
 from model.errors import ImportFailed
 from readers.lines import Line
-from readers.pdf_layout import Glyph, Placed, Rule, layout_page, with_indents
+from readers.pdf_layout import Glyph, Placed, Rule, layout_page, upright, with_indents
 
 MAX_PAGES = 300
 MAX_GLYPHS = 1_000_000
@@ -59,8 +59,7 @@ def _read(document, name: str) -> list[Line]:  # type: ignore[no-untyped-def]
         except Exception as exc:  # PDFium refuses a damaged page object
             raise ImportFailed(f"“{name}”第{number + 1}页已损坏，无法读取") from exc
         try:
-            glyphs = _glyphs(page)
-            rules = _rules(page, budget)
+            glyphs, rules = upright(_glyphs(page), _rules(page, budget))
         finally:
             page.close()
         glyph_count += sum(1 for g in glyphs if g.text != " ")
@@ -106,7 +105,8 @@ def _glyphs(page) -> list[Glyph]:  # type: ignore[no-untyped-def]
                 char = " "
             # The font's box, not the ink: a 一, a 。 and a . sit on the line of the characters around them.
             if pdfium_c.FPDFText_GetLooseCharBox(raw, index, box):
-                glyphs.append(Glyph(char, box.left, box.bottom, box.right, box.top))
+                angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
+                glyphs.append(Glyph(char, box.left, box.bottom, box.right, box.top, max(angle, 0.0)))
         return glyphs
     finally:
         textpage.close()

@@ -10,6 +10,7 @@ into cells as ``pdftotext -layout`` would. All coordinates are PDF points, y gro
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ SNAP = 2.0
 CELL_GAP = 0.8
 # What offices print in a cell they leave empty; the value reader takes each as blank, and so is the cell.
 BLANK_MARKS = frozenset({"-", "—", "－", "–", "——", "/", "／", "\\"})
+ANGLE_TOLERANCE = 0.05  # radians: text at another angle than the page's is a watermark or a stamp
 TITLE_LINES = 3  # a title wraps over two lines, three at most
 MAX_GRID = 400  # rows or columns of one grid: more is not a report table but a pattern
 # Page numbers as printed: 3, - 3 -, — 3 —, 第3页, 第3页共10页, 3/10, Page 3 of 10.
@@ -43,6 +45,7 @@ class Glyph:
     bottom: float
     right: float
     top: float
+    angle: float = 0.0  # of the baseline, in radians clockwise (as PDFium gives it)
 
     @property
     def middle(self) -> float:
@@ -82,6 +85,41 @@ class Grid:
         column = min(max(bisect.bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
         row = min(max(bisect.bisect_right(self.ys, -y, key=lambda v: -v) - 1, 0), len(self.ys) - 2)
         return self.owner.get((row, column))
+
+
+def upright(glyphs: list[Glyph], rules: list[Rule]) -> tuple[list[Glyph], list[Rule]]:
+    """The page turned so its text reads left to right: a landscape table printed turned on a
+    portrait page is turned back; glyphs at any other angle (a diagonal watermark) are left out."""
+    quarters = [round(g.angle / (math.pi / 2)) % 4 for g in glyphs]
+    if not quarters:
+        return glyphs, rules
+    turn = max(range(4), key=quarters.count)
+    kept = [
+        g
+        for g, q in zip(glyphs, quarters, strict=True)
+        if q == turn and abs(math.remainder(g.angle - turn * math.pi / 2, 2 * math.pi)) < ANGLE_TOLERANCE
+    ]
+    if turn == 0:
+        return kept, rules
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        for _ in range(turn):
+            x, y = -y, x  # a quarter turn anticlockwise undoes one clockwise
+        return x, y
+
+    turned = []
+    for g in kept:
+        (x0, y0), (x1, y1) = point(g.left, g.bottom), point(g.right, g.top)
+        turned.append(Glyph(g.text, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    turned_rules = []
+    for r in rules:
+        a = point(r.start, r.at) if r.horizontal else point(r.at, r.start)
+        b = point(r.end, r.at) if r.horizontal else point(r.at, r.end)
+        if abs(a[1] - b[1]) < abs(a[0] - b[0]):
+            turned_rules.append(Rule(True, a[1], min(a[0], b[0]), max(a[0], b[0])))
+        else:
+            turned_rules.append(Rule(False, a[0], min(a[1], b[1]), max(a[1], b[1])))
+    return turned, turned_rules
 
 
 def _cluster(values: list[float]) -> list[float]:

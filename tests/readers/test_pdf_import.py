@@ -226,3 +226,39 @@ def test_ruled_cells_printed_with_a_dash_are_blank():
     glyphs += text("规章", 5, 76) + text("—", 150, 76) + text("5", 280, 76)
     rows = [p.line.cells for p in layout_page(glyphs, rules, 1)]
     assert rows == [("信息内容", "甲", "乙"), ("规章", "", "5")]
+
+
+@needs_font
+def test_turned_table_page_and_diagonal_watermark(tmp_path):
+    """A table page printed turned a quarter (landscape content on its side) is read turned back;
+    a diagonal watermark on every page is not report text."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+    from reportlab.pdfgen.canvas import Canvas
+
+    from export.fonts import find_font
+
+    original = report_with_blanks("2021")
+    plain = tmp_path / "plain.pdf"
+    export_pdf(original, plain)
+    stamp = io.BytesIO()
+    canvas = Canvas(stamp, pagesize=(595.27, 841.89))
+    canvas.setFont(find_font().name, 40)
+    canvas.translate(300, 420)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, 0, "内部资料")
+    canvas.save()
+    watermark = PdfReader(io.BytesIO(stamp.getvalue())).pages[0]
+    writer = PdfWriter(clone_from=plain)
+    for number, page in enumerate(writer.pages):
+        page.merge_page(watermark)
+        if number == 1:  # table 三
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            page.add_transformation(Transformation().rotate(90).translate(tx=height, ty=0))
+            page.mediabox = RectangleObject([0, 0, height, width])
+    turned = tmp_path / "turned.pdf"
+    with turned.open("wb") as handle:
+        writer.write(handle)
+    assert_same_report(read_report(turned), original)
