@@ -411,7 +411,7 @@ def drop(window, path):
     data.setUrls([QUrl.fromLocalFile(str(path))])
     point = QPointF(10, 10)
     enter = QDragEnterEvent(
-        point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        point.toPoint(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     window.dragEnterEvent(enter)
     if not enter.isAccepted():
