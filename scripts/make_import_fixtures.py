@@ -21,7 +21,7 @@ from export.docx import export_docx  # noqa: E402
 from export.xlsx import export_xlsx  # noqa: E402
 from model.cellref import CellRef  # noqa: E402
 from model.fileformat import load_report  # noqa: E402
-from tests.readers.report_builders import report_with_blanks  # noqa: E402
+from tests.readers.report_builders import report_with_blanks, report_with_long_general_section  # noqa: E402
 
 XLS = ROOT / "tests" / "fixtures" / "xls"
 PDF = ROOT / "tests" / "fixtures" / "pdf"
@@ -84,6 +84,9 @@ def main() -> None:
         docx_2019 = work / "lo-blanks-2019.docx"
         export_docx(report_with_blanks("2019"), docx_2019)
         shutil.copy(convert(docx_2019, "pdf", work, profile), PDF / "lo-blanks-2019.pdf")
+        split = work / "lo-split-2021.docx"
+        export_docx(report_with_long_general_section(), split)
+        shutil.copy(convert(split, "pdf", work, profile), PDF / "lo-split-2021.pdf")
         # A real published report without table rules, typeset by LibreOffice from its pdftotext text.
         published = ROOT / "tests" / "fixtures" / "published" / "10_hongze-district-2023.txt"
         shutil.copy(convert(published, "pdf", work, profile, TEXT_FILTER), PDF / "hongze-2023-unruled.pdf")

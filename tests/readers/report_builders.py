@@ -63,3 +63,12 @@ def build_many_sheets(path, values: dict) -> None:  # type: ignore[no-untyped-de
                 for c in range(cell.column_span):
                     sheet.cell(top + r, left + c, cell.text)
     book.save(path)
+
+
+def report_with_long_general_section() -> Document:
+    """The 2021 report with blanks, its first section long enough that the tables after it start
+    mid-page and run over page breaks (their header rows repeated)."""
+    document = report_with_blanks("2021")
+    paragraph = "总体情况正文，这是一段较长的文字，用来把表格推到页面中间。" * 4
+    document.apply([SetText("s1", "\n".join([paragraph] * 7))])
+    return document

@@ -70,6 +70,12 @@ def test_pdf_made_by_libreoffice_from_word_reads_back(template_id):
     assert_same_report(read_report(PDF / f"lo-blanks-{template_id}.pdf"), report_with_blanks(template_id))
 
 
+def test_tables_running_over_page_breaks_with_repeated_headers():
+    from tests.readers.report_builders import report_with_long_general_section
+
+    assert_same_report(read_report(PDF / "lo-split-2021.pdf"), report_with_long_general_section())
+
+
 def test_published_report_without_table_rules_reads_like_its_text():
     """A real report (洪泽区 2023) typeset without rules: cells are told apart by the gaps between them."""
     from_text = read_report(FIXTURES / "published" / "10_hongze-district-2023.txt")
