@@ -184,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("--prior", help="关联上年报告（.nianbao），用于跨年度检查")
     setter.set_defaults(run=cmd_set)
 
-    importer = sub.add_parser("import", help="导入Excel、网页、Word或文本格式的报告")
+    importer = sub.add_parser("import", help="导入Excel、Word、PDF、网页或文本格式的报告")
     importer.add_argument("file")
     importer.add_argument("-o", "--output", required=True)
     importer.add_argument("--agency")

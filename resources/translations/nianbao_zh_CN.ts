@@ -48,8 +48,8 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="108"/>
-        <source>Import (Excel, Word, web page, text)…</source>
-        <translation>导入（Excel、Word、网页、文本）…</translation>
+        <source>Import (Excel, Word, PDF, web page, text)…</source>
+        <translation>导入（Excel、Word、PDF、网页、文本）…</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="124"/>
