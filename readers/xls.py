@@ -53,7 +53,12 @@ def _cell_value(cell, book, xlrd) -> object | None:  # type: ignore[no-untyped-d
         return None
     if kind == xlrd.XL_CELL_TEXT:
         return cell.value if cell.value.strip() else None
-    if kind in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
+    if kind == xlrd.XL_CELL_DATE:  # a count typed as 1-2 that Excel took for a date: refused where it is read
+        try:
+            return xlrd.xldate_as_datetime(cell.value, book.datemode).date().isoformat()
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return number_value(float(cell.value))
+    if kind == xlrd.XL_CELL_NUMBER:
         return number_value(float(cell.value))
     if kind == xlrd.XL_CELL_BOOLEAN:
         return bool(cell.value)  # refused by the value reader with the cell's address

@@ -96,3 +96,18 @@ def test_cli_imports_xls(tmp_path):
     refused = nianbao("import", broken, "-o", tmp_path / "b.nianbao")
     assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "b.nianbao").exists()
+
+
+def test_a_count_excel_took_for_a_date_is_not_read_as_a_serial_number():
+    import xlrd
+
+    from readers.xls import _cell_value
+
+    class Book:
+        datemode = 0
+
+    class Cell:
+        ctype = xlrd.XL_CELL_DATE
+        value = 44928.0
+
+    assert _cell_value(Cell(), Book(), xlrd) == "2023-01-02"  # the value reader refuses it with its address
