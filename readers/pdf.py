@@ -14,6 +14,7 @@ from pathlib import Path
 
 from model.errors import ImportFailed
 from readers.lines import Line
+from readers.pdf_glyphs import typed_character, without_doubles
 from readers.pdf_layout import Glyph, Placed, Rule, layout_page, upright, with_indents
 
 MAX_PAGES = 300
@@ -59,7 +60,7 @@ def _read(document, name: str) -> list[Line]:  # type: ignore[no-untyped-def]
         except Exception as exc:  # PDFium refuses a damaged page object
             raise ImportFailed(f"“{name}”第{number + 1}页已损坏，无法读取") from exc
         try:
-            glyphs, rules = upright(_glyphs(page), _rules(page, budget))
+            glyphs, rules = upright(without_doubles(_glyphs(page)), _rules(page, budget))
         finally:
             page.close()
         glyph_count += sum(1 for g in glyphs if g.text != " ")
@@ -99,6 +100,7 @@ def _glyphs(page) -> list[Glyph]:  # type: ignore[no-untyped-def]
             char = chr(code)
             if unicodedata.category(char) == "Cc":
                 continue
+            char = typed_character(char)
             if char.isspace():
                 if pdfium_c.FPDFText_IsGenerated(raw, index) != 0:
                     continue  # PDFium's guess; where words break is told by the real spaces

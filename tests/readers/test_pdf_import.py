@@ -268,3 +268,15 @@ def test_turned_table_page_and_diagonal_watermark(tmp_path):
     with turned.open("wb") as handle:
         writer.write(handle)
     assert_same_report(read_report(turned), original)
+
+
+def test_fake_bold_copies_and_radical_code_points_read_as_typed():
+    from readers.pdf_glyphs import typed_character, without_doubles
+    from readers.pdf_layout import Glyph
+
+    assert "".join(map(typed_character, "⼀、总体情况⻓⻔")) == "一、总体情况长门"
+    line = [Glyph(c, 10 * i, 0, 10 * i + 10, 12) for i, c in enumerate("总体情况")]
+    bold = line + [Glyph(g.text, g.left + 0.4, g.bottom + 0.2, g.right + 0.4, g.top + 0.2) for g in line]
+    zeros = [Glyph("0", 50, 14 * r, 56, 14 * r + 12) for r in range(8)]  # a column of zeros stays whole
+    kept = without_doubles(bold + zeros)
+    assert sorted(g.text for g in kept) == sorted("总体情况" + "0" * 8)
