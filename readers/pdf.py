@@ -33,8 +33,11 @@ def read_pdf(path: Path) -> list[Line]:
     """The lines of a PDF report: table rows with their cells, paragraphs with their indents."""
     import pypdfium2 as pdfium
 
+    # PDFium opens a path with the system's narrow encoding, which fails on a Chinese file name on
+    # Windows; the bytes (at most 50 MB, see readers.dispatch) are read here instead.
+    data = path.read_bytes()
     try:
-        document = pdfium.PdfDocument(path)
+        document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise ImportFailed(f"“{path.name}”设有打开密码，请先取消密码（或另存一份无密码的PDF）再导入") from exc
