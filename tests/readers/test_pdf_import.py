@@ -42,7 +42,7 @@ def assert_same_report(result, original):
 
 @needs_font
 def test_example_pdf_imports_exactly(tmp_path, example):
-    path = tmp_path / "example.pdf"
+    path = tmp_path / "黔江区城市管理局2020年报告.pdf"  # a Chinese file name, as offices name them
     export_pdf(example, path)
     assert_same_report(read_report(path), example)
 
