@@ -374,11 +374,13 @@ def with_indents(pages: list[list[Placed]]) -> list[Line]:
     lines = []
     for number, page in enumerate(pages):
         page = [p for p in page if (p.line.text, round(p.top / 5)) not in running]
-        title = _title_lines(page, body) if number == 0 else 0
-        if title > 1:
-            first = page[0].line
-            lines.append(Line((), "".join(p.line.text for p in page[:title]), first.where, 1))
-        for p in page[title if title > 1 else 0 :]:
+        if number == 0:
+            head, title = _title_lines(page, body)
+            if title:  # what is printed small above the title is a page head (a sheet's header, a file number)
+                first = page[head].line
+                lines.append(Line((), "".join(p.line.text for p in page[head : head + title]), first.where, 1))
+                page = page[head + title :]
+        for p in page:
             if p.line.exact_cells:
                 lines.append(p.line)
                 continue
@@ -388,16 +390,24 @@ def with_indents(pages: list[list[Placed]]) -> list[Line]:
     return lines
 
 
-def _title_lines(page: list[Placed], body: float) -> int:
-    """How many lines at the top of the first page are the title: set larger than the body text."""
-    count = 0
-    for placed in page[:TITLE_LINES]:
-        if placed.line.exact_cells or placed.line.cells or placed.height < 1.15 * body:
+def _title_lines(page: list[Placed], body: float) -> tuple[int, int]:
+    """Where the title starts on the first page and how many lines it has: the first lines set larger
+    than the body text, after at most two small short lines above it; (0, 0) when there is none."""
+    for head in range(min(3, len(page))):
+        if head and not all(not p.line.cells and len(p.line.text) <= 40 for p in page[:head]):
             break
-        count += 1
-        if placed.line.text.endswith("报告"):
-            break
-    return count
+        count = 0
+        for placed in page[head : head + TITLE_LINES]:
+            if placed.line.exact_cells or placed.line.cells or placed.height < 1.15 * body:
+                break
+            count += 1
+            if placed.line.text.endswith("报告"):
+                break
+        if count:
+            return head, count
+        if page[head].height >= 1.15 * body or page[head].line.exact_cells:
+            break  # a large line that is no title, or a table: nothing above counts as a page head
+    return 0, 0
 
 
 def _running_lines(pages: list[list[Placed]]) -> set[tuple[str, int]]:

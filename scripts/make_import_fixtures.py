@@ -84,6 +84,9 @@ def main() -> None:
         docx_2019 = work / "lo-blanks-2019.docx"
         export_docx(report_with_blanks("2019"), docx_2019)
         shutil.copy(convert(docx_2019, "pdf", work, profile), PDF / "lo-blanks-2019.pdf")
+        calc = work / "calc-blanks-2021.xlsx"  # offices also publish the workbook printed to PDF
+        export_xlsx(report_with_blanks("2021"), calc)
+        shutil.copy(convert(calc, "pdf", work, profile), PDF / "calc-blanks-2021.pdf")
         split = work / "lo-split-2021.docx"
         export_docx(report_with_long_general_section(), split)
         shutil.copy(convert(split, "pdf", work, profile), PDF / "lo-split-2021.pdf")

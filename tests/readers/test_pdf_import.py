@@ -70,6 +70,11 @@ def test_pdf_made_by_libreoffice_from_word_reads_back(template_id):
     assert_same_report(read_report(PDF / f"lo-blanks-{template_id}.pdf"), report_with_blanks(template_id))
 
 
+def test_workbook_printed_to_pdf_by_libreoffice_reads_back():
+    """The Excel export printed to PDF: a page header repeats the title in small type above it."""
+    assert_same_report(read_report(PDF / "calc-blanks-2021.pdf"), report_with_blanks("2021"))
+
+
 def test_tables_running_over_page_breaks_with_repeated_headers():
     from tests.readers.report_builders import report_with_long_general_section
 
