@@ -300,12 +300,13 @@ def cell_text(glyphs: list[Glyph]) -> str:
 
 @dataclass(frozen=True)
 class Placed:
-    """A line of the page with where it starts, for ordering and for the paragraph indent."""
+    """A line of the page with where it starts and ends, for ordering and for paragraphs."""
 
     top: float
     left: float
     height: float
     line: Line
+    right: float = 0.0
 
 
 def layout_page(glyphs: list[Glyph], rules: list[Rule], page: int) -> list[Placed]:
@@ -356,7 +357,7 @@ def layout_page(glyphs: list[Glyph], rules: list[Rule], page: int) -> list[Place
             line = Line(with_blanks, " ".join(texts), where, exact_cells=True)
         else:
             line = Line(tuple(texts) if len(texts) > 1 else (), " ".join(texts), where)
-        placed.append(Placed(row.top, row.cells[0].left, line_height(glyph_line), line))
+        placed.append(Placed(row.top, row.cells[0].left, line_height(glyph_line), line, row.cells[-1].right))
     placed.sort(key=lambda p: -p.top)
     return placed
 
@@ -371,6 +372,14 @@ def with_indents(pages: list[list[Placed]]) -> list[Line]:
     running_text = [p.height for p in full if not p.line.cells] or [p.height for p in full]
     body = sorted(running_text)[len(running_text) // 2] if running_text else 0.0
     running = _running_lines(pages)
+    paragraphs = [p for p in full if not p.line.cells]
+    # A first-line indent is a few characters; a centred title or heading stands much farther in.
+    indented = sum(1 for p in paragraphs if 1 <= round((p.left - margin) / max(p.height, 1.0)) <= 4)
+    # Text set flush left (a workbook printed, a page styled without indents) tells a new paragraph
+    # only by the short line that ends the one before it.
+    flush = bool(paragraphs) and indented < 0.03 * len(paragraphs)
+    right_margin = max((p.right for p in paragraphs), default=0.0)
+    previous: Placed | None = None
     lines = []
     for number, page in enumerate(pages):
         page = [p for p in page if (p.line.text, round(p.top / 5)) not in running]
@@ -385,6 +394,10 @@ def with_indents(pages: list[list[Placed]]) -> list[Line]:
                 lines.append(p.line)
                 continue
             indent = max(0, round((p.left - margin) / max(p.height, 1.0)))
+            if flush and not p.line.cells:
+                ended = previous is None or previous.line.cells or previous.right < right_margin - 2 * p.height
+                indent = max(indent, 1 if ended else 0)
+            previous = p
             line = p.line
             lines.append(Line(line.cells, line.text, line.where, indent, line.exact_cells))
     return lines

@@ -87,6 +87,9 @@ def main() -> None:
         calc = work / "calc-blanks-2021.xlsx"  # offices also publish the workbook printed to PDF
         export_xlsx(report_with_blanks("2021"), calc)
         shutil.copy(convert(calc, "pdf", work, profile), PDF / "calc-blanks-2021.pdf")
+        calc_example = work / "calc-example-2020.xlsx"  # long paragraphs set flush left, wrapped
+        export_xlsx(load_report(EXAMPLE), calc_example)
+        shutil.copy(convert(calc_example, "pdf", work, profile), PDF / "calc-example-2020.pdf")
         split = work / "lo-split-2021.docx"
         export_docx(report_with_long_general_section(), split)
         shutil.copy(convert(split, "pdf", work, profile), PDF / "lo-split-2021.pdf")

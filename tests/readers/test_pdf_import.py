@@ -75,6 +75,11 @@ def test_workbook_printed_to_pdf_by_libreoffice_reads_back():
     assert_same_report(read_report(PDF / "calc-blanks-2021.pdf"), report_with_blanks("2021"))
 
 
+def test_paragraphs_set_flush_left_are_told_apart_by_their_short_last_lines(example):
+    """The example workbook printed to PDF: long paragraphs wrap with no first-line indent."""
+    assert_same_report(read_report(PDF / "calc-example-2020.pdf"), example)
+
+
 def test_tables_running_over_page_breaks_with_repeated_headers():
     from tests.readers.report_builders import report_with_long_general_section
 
