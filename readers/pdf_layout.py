@@ -25,7 +25,12 @@ CELL_GAP = 0.8
 # What offices print in a cell they leave empty; the value reader takes each as blank, and so is the cell.
 BLANK_MARKS = frozenset({"-", "—", "－", "–", "——", "/", "／", "\\"})
 ANGLE_TOLERANCE = 0.05  # radians: text at another angle than the page's is a watermark or a stamp
-TITLE_LINES = 3  # a title wraps over two lines, three at most
+TITLE_LINES = 3
+# A title needing no line above: an agency (two Chinese characters or more) before the year, or right
+# after it (2019年某某办公厅政府信息公开…), and 报告 at the end.
+_WHOLE_TITLE = re.compile(
+    r"[\u4e00-\u9fff）)]{2}(19|20)\d{2}年.*报告|^(19|20)\d{2}年(?!度?政府信息公开)度?[\u4e00-\u9fff]{2}.*报告"
+)  # a title wraps over two lines, three at most
 MAX_GRID = 400  # rows or columns of one grid: more is not a report table but a pattern
 # Page numbers as printed: 3, - 3 -, — 3 —, 第3页, 第3页共10页, 3/10, Page 3 of 10.
 _PAGE_NUMBER = re.compile(
@@ -386,8 +391,10 @@ def with_indents(pages: list[list[Placed]]) -> list[Line]:
         if number == 0:
             head, title = _title_lines(page, body)
             if title:  # what is printed small above the title is a page head (a sheet's header, a file number)
-                first = page[head].line
-                lines.append(Line((), "".join(p.line.text for p in page[head : head + title]), first.where, 1))
+                start = _title_start(page, head, head + title)
+                lines.extend(Line((), p.line.text, p.line.where, 1) for p in page[head:start])
+                first = page[start].line
+                lines.append(Line((), "".join(p.line.text for p in page[start : head + title]), first.where, 1))
                 page = page[head + title :]
         for p in page:
             if p.line.exact_cells:
@@ -421,6 +428,18 @@ def _title_lines(page: list[Placed], body: float) -> tuple[int, int]:
         if page[head].height >= 1.15 * body or page[head].line.exact_cells:
             break  # a large line that is no title, or a table: nothing above counts as a page head
     return 0, 0
+
+
+def _title_start(page: list[Placed], first: int, end: int) -> int:
+    """The line the title starts on: the last large line, with the lines before it only while the
+    title is not yet whole (年度 / 报告; 某局 / 2024年…报告). A large line above a whole title (an
+    office's letterhead) stays a line of its own."""
+    start = end - 1
+    text = page[start].line.text
+    while start > first and not _WHOLE_TITLE.search("".join(text.split())):
+        start -= 1
+        text = page[start].line.text + text
+    return start
 
 
 def _running_lines(pages: list[list[Placed]]) -> set[tuple[str, int]]:

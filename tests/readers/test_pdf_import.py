@@ -290,3 +290,26 @@ def test_fake_bold_copies_and_radical_code_points_read_as_typed():
     zeros = [Glyph("0", 50, 14 * r, 56, 14 * r + 12) for r in range(8)]  # a column of zeros stays whole
     kept = without_doubles(bold + zeros)
     assert sorted(g.text for g in kept) == sorted("总体情况" + "0" * 8)
+
+
+def test_title_lines_join_only_until_the_title_is_whole():
+    from readers.lines import Line
+    from readers.pdf_layout import Placed, with_indents
+
+    def line(text, top, height, left=200.0):
+        return Placed(top, left, height, Line((), text, f"y{top}"), left + height * len(text))
+
+    body = [line("正文第一段，足够长的一行文字，用来确定正文的字号。", 600 - 20 * i, 16, 90) for i in range(5)]
+    split = [line("测试市测试局2025年政府信息公开工作年度", 800, 22), line("报告", 770, 22), *body]
+    assert with_indents([split])[0].text == "测试市测试局2025年政府信息公开工作年度报告"
+    agency_above = [line("重庆市黔江区城市管理局", 800, 22), line("2020年政府信息公开工作年度报告", 770, 22), *body]
+    assert with_indents([agency_above])[0].text == "重庆市黔江区城市管理局2020年政府信息公开工作年度报告"
+    letterhead = [line("某某市人民政府办公室", 800, 30), line("某某市2023年政府信息公开工作年度报告", 760, 22), *body]
+    assert [x.text for x in with_indents([letterhead])[:2]] == [
+        "某某市人民政府办公室",
+        "某某市2023年政府信息公开工作年度报告",
+    ]
+    from readers.pdf_layout import _WHOLE_TITLE
+
+    assert _WHOLE_TITLE.search("2019年某某办公厅政府信息公开工作年度报告")  # year first: whole
+    assert not _WHOLE_TITLE.search("2020年度政府信息公开工作年度报告")  # the agency is on the line above
