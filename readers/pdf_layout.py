@@ -25,12 +25,12 @@ CELL_GAP = 0.8
 # What offices print in a cell they leave empty; the value reader takes each as blank, and so is the cell.
 BLANK_MARKS = frozenset({"-", "—", "－", "–", "——", "/", "／", "\\"})
 ANGLE_TOLERANCE = 0.05  # radians: text at another angle than the page's is a watermark or a stamp
-TITLE_LINES = 3
+TITLE_LINES = 3  # a title wraps over two lines, three at most
 # A title needing no line above: an agency (two Chinese characters or more) before the year, or right
 # after it (2019年某某办公厅政府信息公开…), and 报告 at the end.
 _WHOLE_TITLE = re.compile(
     r"[\u4e00-\u9fff）)]{2}(19|20)\d{2}年.*报告|^(19|20)\d{2}年(?!度?政府信息公开)度?[\u4e00-\u9fff]{2}.*报告"
-)  # a title wraps over two lines, three at most
+)
 MAX_GRID = 400  # rows or columns of one grid: more is not a report table but a pattern
 # Page numbers as printed: 3, - 3 -, — 3 —, 第3页, 第3页共10页, 3/10, Page 3 of 10.
 _PAGE_NUMBER = re.compile(
