@@ -15,7 +15,9 @@ from pathlib import Path
 from model.errors import ImportFailed
 from readers.lines import Line
 from readers.pdf_glyphs import typed_character, without_doubles
-from readers.pdf_layout import Glyph, Placed, Rule, layout_page, upright, with_indents
+from readers.pdf_grid import Rule
+from readers.pdf_layout import Glyph, Placed, layout_page, upright
+from readers.pdf_pages import with_indents
 
 MAX_PAGES = 300
 MAX_GLYPHS = 1_000_000

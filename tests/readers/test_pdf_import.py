@@ -13,7 +13,7 @@ from export.pdf import export_pdf
 from model.errors import ImportFailed
 from readers.dispatch import read_report
 from readers.pdf import NoTextLayer
-from readers.pdf_layout import Rule, find_grids
+from readers.pdf_grid import Rule, find_grids
 from tests.conftest import nianbao
 from tests.readers.report_builders import report_with_blanks
 
@@ -171,7 +171,8 @@ def test_cli_imports_a_pdf_and_refuses_a_scan_in_one_line(tmp_path):
 
 def test_running_heads_and_page_numbers_are_not_report_text():
     from readers.lines import Line
-    from readers.pdf_layout import Glyph, Placed, layout_page, with_indents
+    from readers.pdf_layout import Glyph, Placed, layout_page
+    from readers.pdf_pages import with_indents
 
     def free(text, top, left=90.0):
         return Placed(top, left, 16.0, Line((), text, f"y{top}"))
@@ -294,7 +295,8 @@ def test_fake_bold_copies_and_radical_code_points_read_as_typed():
 
 def test_title_lines_join_only_until_the_title_is_whole():
     from readers.lines import Line
-    from readers.pdf_layout import Placed, with_indents
+    from readers.pdf_layout import Placed
+    from readers.pdf_pages import with_indents
 
     def line(text, top, height, left=200.0):
         return Placed(top, left, height, Line((), text, f"y{top}"), left + height * len(text))
@@ -309,7 +311,7 @@ def test_title_lines_join_only_until_the_title_is_whole():
         "某某市人民政府办公室",
         "某某市2023年政府信息公开工作年度报告",
     ]
-    from readers.pdf_layout import _WHOLE_TITLE
+    from readers.pdf_pages import _WHOLE_TITLE
 
     assert _WHOLE_TITLE.search("2019年某某办公厅政府信息公开工作年度报告")  # year first: whole
     assert not _WHOLE_TITLE.search("2020年度政府信息公开工作年度报告")  # the agency is on the line above
