@@ -130,10 +130,11 @@ def _split_cells(line: list[Glyph]) -> list[list[Glyph]]:
 
 
 def cell_text(glyphs: list[Glyph]) -> str:
-    """The text of one table cell: its lines joined (a wrapped Chinese label joins without a space)."""
+    """The text of one table cell: its lines joined (a wrapped Chinese label joins without a space).
+    Runs far apart on one line stay apart (a grid missing a rule must not glue 16 and 7 into 167)."""
     parts: list[str] = []
     for line in _rows_of_glyphs(glyphs):
-        text = _join(line)
+        text = " ".join(_join(run) for run in _split_cells(line))
         if not text:
             continue
         if parts and not (_CJK.match(parts[-1][-1]) or _CJK.match(text[0])):

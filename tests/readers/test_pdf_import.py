@@ -315,3 +315,10 @@ def test_title_lines_join_only_until_the_title_is_whole():
 
     assert _WHOLE_TITLE.search("2019年某某办公厅政府信息公开工作年度报告")  # year first: whole
     assert not _WHOLE_TITLE.search("2020年度政府信息公开工作年度报告")  # the agency is on the line above
+
+
+def test_numbers_in_one_ruled_cell_are_not_glued_together():
+    from readers.pdf_layout import Glyph, cell_text
+
+    glyphs = [Glyph("1", 100, 0, 106, 12), Glyph("6", 106, 0, 112, 12), Glyph("7", 150, 0, 156, 12)]
+    assert cell_text(glyphs) == "16 7"  # refused as not a number, never read as 167
