@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.pdf_import import rows as pdf_import_rows
 from benchmarks.scale import edit_cost
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,6 +128,7 @@ def main() -> None:
     else:
         rows.append(("LibreOffice headless: exported workbook → PDF", f"{peer:.2f} s", "peer"))
         rows.append(("PDF export speed vs LibreOffice", f"{peer / mine:.1f}× faster", "≥ 4×"))
+    rows.extend(pdf_import_rows(out))
     print("| measure | result | target |\n|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")

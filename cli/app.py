@@ -269,8 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = command(
         "import",
-        "导入Excel、Word、网页或文本格式的报告",
-        "把已有的报告文件（.xlsx/.xlsm、.docx、.html、.txt）读成 .nianbao 报告，并说明每个数值的来源。",
+        "导入Excel、Word、PDF、网页或文本格式的报告",
+        "把已有的报告文件（.xlsx/.xlsm/.xls、.docx/.doc/.wps、.pdf、.html、.txt）读成 .nianbao 报告，"
+        "并说明每个数值的来源。",
     )
     importer.add_argument("file", metavar="文件", help="要导入的文件")
     importer.add_argument(

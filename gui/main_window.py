@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         open_.setIcon(self._icon("document-open", pixmap.SP_DialogOpenButton))
         save = self._action(self.tr("Save"), self.save, QKeySequence.StandardKey.Save)
         save.setIcon(self._icon("document-save", pixmap.SP_DialogSaveButton))
-        import_ = self._action(self.tr("Import (Excel, Word, web page, text)…"), self.import_dialog, "Ctrl+I")
+        import_ = self._action(self.tr("Import (Excel, Word, PDF, web page, text)…"), self.import_dialog, "Ctrl+I")
         import_.setIcon(self._icon("document-import", pixmap.SP_ArrowDown))
         import_.setIconText(self.tr("Import"))
         export_pdf = self._action(self.tr("Export PDF…"), lambda: self.export_dialog(".pdf"), "Ctrl+Shift+P")

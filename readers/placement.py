@@ -123,7 +123,12 @@ def _place_columns(placement: Placement, header_rows: range) -> None:
         found = []
         for row in header_rows:
             for column, value in grid.row_items(row):
-                if isinstance(value, str) and any(same_label(value, name) for name in leaf.names):
+                # a label typed into every cell of its span (a sheet filled down) names its column once
+                if (
+                    isinstance(value, str)
+                    and any(same_label(value, name) for name in leaf.names)
+                    and all(c != column for c, _ in found)
+                ):
                     found.append((column, row))
         candidates[key] = sorted(found)
     used: dict[str, int] = {}
@@ -174,7 +179,7 @@ def _place_rows(placement: Placement, first_row: int) -> None:
 
 
 def _looks_numeric(value: object) -> bool:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):  # Decimal: from .xls
         return True
     return isinstance(value, str) and bool(re.fullmatch(r"[+\-]?[\d,.]+", normalize_number_text(value)))
 

@@ -103,11 +103,6 @@
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
-        <source>Import (Excel, Word, web page, text)…</source>
-        <translation>导入（Excel、Word、网页、文本）…</translation>
-    </message>
-    <message>
         <location filename="../../gui/main_window.py" line="129" />
         <source>Export Excel…</source>
         <translation>导出Excel…</translation>
@@ -116,6 +111,11 @@
         <location filename="../../gui/main_window.py" line="116" />
         <source>Export PDF…</source>
         <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="113" />
+        <source>Import (Excel, Word, PDF, web page, text)…</source>
+        <translation>导入（Excel、Word、PDF、网页、文本）…</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="115" />

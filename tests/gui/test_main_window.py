@@ -437,7 +437,7 @@ def test_dropping_a_file_opens_or_imports_it(window, tmp_path):
     assert window.session.path == EXAMPLE and str(EXAMPLE) in window.recent_files()
     (tmp_path / "published.pdf").write_bytes(b"%PDF")
     assert drop(window, tmp_path / "published.pdf")
-    assert "pdftotext" in window.context.messages.errors[-1]  # told what to do instead
+    assert "不是有效的PDF文件" in window.context.messages.errors[-1]  # told why
     assert window.session.path == EXAMPLE  # and the open report stays
 
 

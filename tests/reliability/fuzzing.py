@@ -33,6 +33,9 @@ def seeds(folder: Path) -> dict[str, bytes]:
         ".txt": (FIXTURES / "seed-2020-qianjiang-cgj.txt").read_bytes(),
         ".html": (folder / "seed.html").read_bytes(),
         ".docx": (folder / "seed.docx").read_bytes(),
+        # Made by LibreOffice (scripts/make_import_fixtures.py): BIFF records and PDF objects to mutate.
+        ".xls": (FIXTURES / "xls" / "example-2020.xls").read_bytes(),
+        ".pdf": (FIXTURES / "pdf" / "lo-blanks-2021.pdf").read_bytes(),
     }
 
 

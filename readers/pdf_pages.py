@@ -1,0 +1,103 @@
+"""A PDF's pages put together as the lines of one report: the title made whole, running heads and
+feet left out, and each line's indent counted so the reader can rebuild paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from readers.lines import Line
+from readers.pdf_layout import Placed
+
+TITLE_LINES = 3  # a title wraps over two lines, three at most
+# A title needing no line above: an agency (two Chinese characters or more) before the year, or right
+# after it (2019年某某办公厅政府信息公开…), and 报告 at the end.
+_WHOLE_TITLE = re.compile(
+    r"[\u4e00-\u9fff）)]{2}(19|20)\d{2}年.*报告|^(19|20)\d{2}年(?!度?政府信息公开)度?[\u4e00-\u9fff]{2}.*报告"
+)
+
+
+def with_indents(pages: list[list[Placed]]) -> list[Line]:
+    """Every page's lines in order, each free line's indent counted in characters from the text margin
+    (the left edge most full lines share), so the reader can tell a new paragraph from a wrapped one.
+    The title, printed larger and wrapped by the page width, becomes one line again."""
+    free = [p for page in pages for p in page if not p.line.exact_cells]
+    full = [p for p in free if len(p.line.text) >= 12] or free
+    margin = min((p.left for p in full), default=0.0)
+    running_text = [p.height for p in full if not p.line.cells] or [p.height for p in full]
+    body = sorted(running_text)[len(running_text) // 2] if running_text else 0.0
+    running = _running_lines(pages)
+    paragraphs = [p for p in full if not p.line.cells]
+    # A first-line indent is a few characters; a centred title or heading stands much farther in.
+    indented = sum(1 for p in paragraphs if 1 <= round((p.left - margin) / max(p.height, 1.0)) <= 4)
+    # Text set flush left (a workbook printed, a page styled without indents) tells a new paragraph
+    # only by the short line that ends the one before it.
+    flush = bool(paragraphs) and indented < 0.03 * len(paragraphs)
+    right_margin = max((p.right for p in paragraphs), default=0.0)
+    previous: Placed | None = None
+    lines = []
+    for number, page in enumerate(pages):
+        page = [p for p in page if (p.line.text, round(p.top / 5)) not in running]
+        if number == 0:
+            head, title = _title_lines(page, body)
+            if title:  # what is printed small above the title is a page head (a sheet's header, a file number)
+                start = _title_start(page, head, head + title)
+                lines.extend(Line((), p.line.text, p.line.where, 1) for p in page[head:start])
+                first = page[start].line
+                lines.append(Line((), "".join(p.line.text for p in page[start : head + title]), first.where, 1))
+                page = page[head + title :]
+        for p in page:
+            if p.line.exact_cells:
+                lines.append(p.line)
+                continue
+            indent = max(0, round((p.left - margin) / max(p.height, 1.0)))
+            if flush and not p.line.cells:
+                ended = previous is None or previous.line.cells or previous.right < right_margin - 2 * p.height
+                indent = max(indent, 1 if ended else 0)
+            previous = p
+            line = p.line
+            lines.append(Line(line.cells, line.text, line.where, indent, line.exact_cells))
+    return lines
+
+
+def _title_lines(page: list[Placed], body: float) -> tuple[int, int]:
+    """Where the title starts on the first page and how many lines it has: the first lines set larger
+    than the body text, after at most two small short lines above it; (0, 0) when there is none."""
+    for head in range(min(3, len(page))):
+        if head and not all(not p.line.cells and len(p.line.text) <= 40 for p in page[:head]):
+            break
+        count = 0
+        for placed in page[head : head + TITLE_LINES]:
+            if placed.line.exact_cells or placed.line.cells or placed.height < 1.15 * body:
+                break
+            count += 1
+            if placed.line.text.endswith("报告"):
+                break
+        if count:
+            return head, count
+        if page[head].height >= 1.15 * body or page[head].line.exact_cells:
+            break  # a large line that is no title, or a table: nothing above counts as a page head
+    return 0, 0
+
+
+def _title_start(page: list[Placed], first: int, end: int) -> int:
+    """The line the title starts on: the last large line, with the lines before it only while the
+    title is not yet whole (年度 / 报告; 某局 / 2024年…报告). A large line above a whole title (an
+    office's letterhead) stays a line of its own."""
+    start = end - 1
+    text = page[start].line.text
+    while start > first and not _WHOLE_TITLE.search("".join(text.split())):
+        start -= 1
+        text = page[start].line.text + text
+    return start
+
+
+def _running_lines(pages: list[list[Placed]]) -> set[tuple[str, int]]:
+    """Running heads, feet and watermarks: the same free text at the same height on most pages."""
+    if len(pages) < 3:
+        return set()
+    seen: dict[tuple[str, int], set[int]] = {}
+    for number, page in enumerate(pages):
+        for p in page:
+            if not p.line.exact_cells:
+                seen.setdefault((p.line.text, round(p.top / 5)), set()).add(number)
+    return {key for key, on in seen.items() if len(on) >= max(3, len(pages) // 2)}
