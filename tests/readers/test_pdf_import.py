@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from export.fonts import CANDIDATES
+from export.fonts import body_candidates
 from export.pdf import export_pdf
 from model.errors import ImportFailed
 from readers.dispatch import read_report
@@ -19,7 +19,7 @@ from tests.readers.report_builders import report_with_blanks
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PDF = FIXTURES / "pdf"
-HAS_TTF = any(Path(p).is_file() for p, _ in CANDIDATES)
+HAS_TTF = any(Path(p).is_file() for p, _ in body_candidates())
 needs_font = pytest.mark.skipif(not HAS_TTF, reason="no TrueType CJK font to export with")
 
 
