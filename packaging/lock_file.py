@@ -13,11 +13,12 @@ LOCK = Path(__file__).resolve().parent / "build-lock.txt"
 # The machines a bundle is built on: Linux (manylinux) and Windows, both x86-64, CPython 3.11.
 TARGETS = {
     "linux": {
-        "platform": "manylinux_2_34_x86_64",
+        # pip does not widen a manylinux tag to the older ones a wheel may carry: name each.
+        "platform": [f"manylinux_2_{minor}_x86_64" for minor in (34, 31, 28, 27, 24, 17)] + ["manylinux2014_x86_64"],
         "markers": {"sys_platform": "linux", "platform_machine": "x86_64", "platform_system": "Linux"},
     },
     "windows": {
-        "platform": "win_amd64",
+        "platform": ["win_amd64"],
         "markers": {"sys_platform": "win32", "platform_machine": "AMD64", "platform_system": "Windows"},
     },
 }

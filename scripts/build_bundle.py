@@ -29,6 +29,7 @@ FALLBACK_EPOCH = 1735689600  # 2025-01-01, for a source tree that is not a git c
 def load(name: str):
     spec = importlib.util.spec_from_file_location(name, PACKAGING / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

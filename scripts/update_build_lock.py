@@ -19,15 +19,17 @@ ROOT = Path(__file__).resolve().parent.parent
 def load_lock_module():
     spec = importlib.util.spec_from_file_location("lock_file", ROOT / "packaging" / "lock_file.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules["lock_file"] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
-def download(requirement: str, platform: str, python_version: str, folder: Path) -> list[Path]:
+def download(requirement: str, platforms: list[str], python_version: str, folder: Path) -> list[Path]:
     """The wheel(s) pip picks for ``requirement`` on ``platform``, downloaded into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     before = set(folder.iterdir())
-    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--platform", platform]
+    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:"]
+    command += [arg for platform in platforms for arg in ("--platform", platform)]
     command += ["--python-version", python_version, "--implementation", "cp", "-d", str(folder), requirement]
     subprocess.run(command, check=True, capture_output=True, text=True)
     after = set(folder.iterdir())
