@@ -119,6 +119,8 @@ QT_PLUGINS = {
 def keep_qt_file(dest: str) -> bool:
     """False for Qt payload the app cannot use: other languages' translations, QML, unused plugins."""
     parts = dest.replace("\\", "/").split("/")
+    if parts[0] != "PySide6":
+        return True  # not Qt's: our resources, Python's modules
     if "translations" in parts and parts[-1].endswith(".qm"):
         return bool(KEEP_QT_TRANSLATION.search(parts[-1]))
     if {"qml", "qmltooling", "designer", "sqldrivers", "tls", "networkinformation"} & set(parts):

@@ -1,10 +1,11 @@
 """Build the offline package: ``python scripts/build_bundle.py -o DIR``.
 
 Writes ``DIR/nianbao/`` (one folder, executable ``nianbao``/``nianbao.exe``, GUI and command line) with
-PyInstaller from packaging/nianbao.spec, and on a Debian-based machine ``DIR/nianbao_<version>_<arch>.deb``
-for 统信UOS/银河麒麟. The versions come from packaging/build-lock.txt (pinned, with hashes); a build
-environment that differs is brought to the lock first. PYTHONHASHSEED and SOURCE_DATE_EPOCH are fixed
-(the latter to the commit's time), so two builds of one commit give the same files.
+PyInstaller from packaging/nianbao.spec; on a Debian-based machine also ``DIR/nianbao_<version>_<arch>.deb``
+for 统信UOS/银河麒麟, and on Windows with Inno Setup 6 ``DIR/nianbao-<version>-setup.exe``.
+The versions come from packaging/build-lock.txt (pinned, with hashes); a build environment that differs
+is brought to the lock first. PYTHONHASHSEED and SOURCE_DATE_EPOCH are fixed (the latter to the commit's
+time), so two builds of one commit give the same files.
 """
 
 from __future__ import annotations
@@ -115,6 +116,30 @@ def build_bundle(output: Path, epoch: int) -> Path:
     return output / "nianbao"
 
 
+def inno_setup() -> str | None:
+    """iscc.exe, on PATH or where Inno Setup 6 installs itself (machine-wide or per user)."""
+    found = shutil.which("iscc")
+    if found:
+        return found
+    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"), os.environ.get("LOCALAPPDATA")):
+        for sub in ("Inno Setup 6", "Programs/Inno Setup 6"):
+            candidate = Path(base or "/nonexistent") / sub / "ISCC.exe"
+            if candidate.is_file():
+                return str(candidate)
+    return None
+
+
+def build_installer(bundle: Path, output: Path, version: str) -> Path | None:
+    """The Windows installer from packaging/nianbao.iss (None when Inno Setup is not installed)."""
+    iscc = inno_setup()
+    if iscc is None:
+        print("build: Inno Setup 6 (iscc.exe) not found; no installer written (the folder works as it is)")
+        return None
+    command = [iscc, "/Q", f"/DAppVersion={version}", f"/DBundleDir={bundle}", f"/O{output}"]
+    subprocess.run([*command, str(PACKAGING / "nianbao.iss")], check=True)
+    return output / f"nianbao-{version}-setup.exe"
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*"))
 
@@ -139,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     bundle = build_bundle(output, epoch)
     print(f"build: {bundle} ({folder_size(bundle) / 1e6:.0f} MB) in {time.perf_counter() - started:.0f} s")
+    if sys.platform == "win32":
+        installer = build_installer(bundle, output, layout.project_version(ROOT))
+        if installer is not None:
+            print(f"build: {installer}")
     arch = None if args.no_deb else debian_arch()
     if arch is not None:
         deb = load("deb_package").build_deb(

@@ -119,6 +119,12 @@ def test_qt_payload_filter_keeps_what_an_office_pc_needs() -> None:
         assert not keep(dest), dest
 
 
+def test_qt_payload_filter_keeps_every_file_of_ours() -> None:
+    for source, folder in layout.data_files(ROOT):
+        dest = f"{folder}/{Path(source).name}"
+        assert layout.keep_qt_file(dest), dest
+
+
 def test_pruning_drops_only_libraries_nothing_kept_links_to() -> None:
     binaries = [
         ("PySide6/QtGui.abi3.so", "/s/QtGui", "EXTENSION"),
