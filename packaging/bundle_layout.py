@@ -16,16 +16,9 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 # Our own packages: every module is bundled, because writers and readers are imported by name.
 PACKAGES = ("model", "gui", "export", "readers", "cli")
-# Under resources/: what the code reads at run time. Sources (.ts, .py) stay behind.
-RESOURCE_PATTERNS = (
-    "templates/*.json",
-    "translations/*.qm",
-    "examples/*.nianbao",
-    "examples/*/*.txt",
-    "icons/*.png",
-    "icons/*.svg",
-    "icons/*.ico",
-)
+# Under resources/ everything is data the program reads at run time, except sources (the .ts a .qm is
+# compiled from, the script that builds the example) and caches.
+SOURCE_SUFFIXES = (".py", ".pyc", ".ts")
 # Qt modules the app never imports; PyInstaller would otherwise follow optional links into them.
 QT_EXCLUDES = (
     "PySide6.QtNetwork",
@@ -81,9 +74,8 @@ KEEP_QT_TRANSLATION = re.compile(r"(qt|qtbase)_zh_CN\.qm$")
 
 def resource_files(root: Path) -> list[Path]:
     """Every file under resources/ that the running program may read, sorted."""
-    base = root / "resources"
-    found = {path for pattern in RESOURCE_PATTERNS for path in base.glob(pattern) if path.is_file()}
-    return sorted(found)
+    found = (root / "resources").rglob("*")
+    return sorted(p for p in found if p.is_file() and p.suffix not in SOURCE_SUFFIXES and "__pycache__" not in p.parts)
 
 
 def data_files(root: Path) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.packaging.conftest import PACKAGING, ROOT, load_packaging
 
 layout = load_packaging("bundle_layout")
-SOURCE_SUFFIXES = {".py", ".pyc", ".ts"}
+SOURCE_SUFFIXES = set(layout.SOURCE_SUFFIXES)
 
 
 def code_files() -> list[Path]:
@@ -39,6 +39,35 @@ def resource_paths_in_code() -> set[Path]:
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("resources/"):
                 found.add(ROOT / node.value)
     return found
+
+
+def folders_next_to_the_code() -> set[str]:
+    """First names in ``Path(__file__)...parent / "NAME" / ...`` chains: folders the code reads beside itself."""
+    found = set()
+    for file in code_files():
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)):
+                continue
+            left = node
+            while isinstance(left, ast.BinOp) and isinstance(left.op, ast.Div):
+                left = left.left
+            if "__file__" in ast.unparse(left) and isinstance(node.right, ast.Constant):
+                # the innermost division's right side is the first name after the code's own folder
+                inner = node
+                while isinstance(inner.left, ast.BinOp):
+                    inner = inner.left
+                if isinstance(inner.right, ast.Constant) and isinstance(inner.right.value, str):
+                    found.add(inner.right.value)
+    return found
+
+
+def test_the_code_reads_data_only_from_resources() -> None:
+    """A guide or template put beside the code in another folder would be missing from the bundle."""
+    names = folders_next_to_the_code()
+    assert "resources" in names
+    top_level = {p.name for p in ROOT.iterdir() if p.is_dir()}
+    outside = {name for name in names if name in top_level} - {"resources", *layout.PACKAGES}
+    assert not outside, f"the code loads files from {sorted(outside)}/, which the bundle does not hold"
 
 
 def bundled() -> set[Path]:

@@ -1,0 +1,62 @@
+"""Fast checks of what this Linux machine cannot run: the Windows installer script and the icons it uses."""
+
+from __future__ import annotations
+
+import re
+import struct
+
+from tests.packaging.conftest import PACKAGING, ROOT, load_packaging
+
+layout = load_packaging("bundle_layout")
+ISS = (PACKAGING / "nianbao.iss").read_text(encoding="utf-8")
+
+
+def section(name: str) -> list[str]:
+    match = re.search(rf"^\[{name}\]\n(.*?)(?=^\[|\Z)", ISS, re.M | re.S)
+    assert match, name
+    return [line for line in match.group(1).splitlines() if line.strip() and not line.startswith(";")]
+
+
+def test_installs_per_user_without_admin() -> None:
+    setup = section("Setup")
+    assert "PrivilegesRequired=lowest" in setup
+    assert r"DefaultDirName={autopf}\Nianbao" in setup  # {autopf} is the user's Programs folder when lowest
+    assert "ChangesAssociations=yes" in setup
+
+
+def test_start_menu_entry_runs_the_windowed_executable() -> None:
+    gui = re.search(r'#define GuiExe "([^"]+)"', ISS).group(1)
+    assert gui == layout.APP_NAME + "w.exe"
+    spec = (PACKAGING / "nianbao.spec").read_text(encoding="utf-8")
+    assert 'name=layout.APP_NAME + "w"' in spec and "console=False" in spec
+    assert any(
+        line.startswith(r'Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#GuiExe}"') for line in section("Icons")
+    )
+
+
+def test_association_lives_in_the_users_classes_and_goes_with_the_uninstaller() -> None:
+    entries = section("Registry")
+    assert entries and all(line.startswith('Root: HKCU; Subkey: "Software\\Classes\\') for line in entries)
+    subkeys = {re.search(r'Subkey: "([^"]+)"', line).group(1) for line in entries}
+    assert r"Software\Classes\.nianbao" in subkeys
+    assert r"Software\Classes\{#ProgId}\shell\open\command" in subkeys
+    command = next(line for line in entries if r"shell\open\command" in line)
+    assert '""{app}\\{#GuiExe}"" ""%1""' in command
+    # Every value under .nianbao is deleted on uninstall; the ProgId key is deleted whole.
+    for line in entries:
+        if r"Classes\.nianbao" in line:
+            assert "uninsdeletevalue" in line, line
+    assert any(r"Classes\{#ProgId}" in line and "uninsdeletekey" in line for line in entries)
+
+
+def test_installer_icon_is_a_valid_multi_size_ico() -> None:
+    icon = re.search(r"SetupIconFile=\{#SourcePath\}\.\.\\(.+)", ISS).group(1).replace("\\", "/")
+    data = (ROOT / icon).read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data)
+    assert (reserved, kind) == (0, 1) and count >= 4
+    sizes = set()
+    for index in range(count):
+        width, _, _, _, _, _, length, offset = struct.unpack_from("<BBBBHHII", data, 6 + 16 * index)
+        sizes.add(width or 256)
+        assert data[offset : offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(data)
+    assert {16, 32, 48, 256} <= sizes
