@@ -19,6 +19,9 @@ PACKAGES = ("model", "gui", "export", "readers", "cli")
 # Under resources/ everything is data the program reads at run time, except sources (the .ts a .qm is
 # compiled from, the script that builds the example) and caches.
 SOURCE_SUFFIXES = (".py", ".pyc", ".ts")
+# Imported in ways PyInstaller cannot see: reportlab loads its C speed-ups with exec("from _rl_accel import ...").
+# Bundled where installed (rl_accel has no wheel for some machines; reportlab then runs without it).
+OPTIONAL_HIDDEN_IMPORTS = ("_rl_accel",)
 # Qt modules the app never imports; PyInstaller would otherwise follow optional links into them.
 QT_EXCLUDES = (
     "PySide6.QtNetwork",

@@ -125,6 +125,15 @@ def test_gui_starts_offscreen_and_closes(executable: Path, outside: Path) -> Non
     assert (translations / "nianbao_zh_CN.qm").is_file()
 
 
+def test_modules_imported_by_name_are_bundled(built: Path) -> None:
+    import importlib.util
+
+    internal = built / "nianbao" / "_internal"
+    for name in load_packaging("bundle_layout").OPTIONAL_HIDDEN_IMPORTS:
+        if importlib.util.find_spec(name) is not None:
+            assert list(internal.glob(f"{name}.*")), f"{name} is installed here but not in the bundle"
+
+
 def test_bundle_size_is_under_150_mb(built: Path) -> None:
     folder = built / "nianbao"
     size = sum(p.lstat().st_size for p in folder.rglob("*"))
