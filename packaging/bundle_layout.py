@@ -142,7 +142,8 @@ def prune_unlinked(binaries: list, imports_of) -> list:
     names a binary links to. Extension modules, plugins and ctypes-loaded libraries are the roots.
     """
     by_name = {entry[0].replace("\\", "/").split("/")[-1]: entry for entry in binaries}
-    keep = {entry[0] for entry in binaries if not is_shared_dependency(entry[0])}
+    # Python extension modules are imported, not linked: always roots, wherever they lie (_rl_accel sits at the top).
+    keep = {entry[0] for entry in binaries if entry[2] == "EXTENSION" or not is_shared_dependency(entry[0])}
     todo = [entry for entry in binaries if entry[0] in keep]
     while todo:
         entry = todo.pop()

@@ -162,6 +162,7 @@ def test_pruning_drops_only_libraries_nothing_kept_links_to() -> None:
         ("libgtk-3.so.0", "/s/gtk", "BINARY"),
         ("libpython3.11.so.1.0", "/s/python", "BINARY"),
         ("pypdfium2_raw/libpdfium.so", "/s/pdfium", "BINARY"),
+        ("_rl_accel.abi3.so", "/s/rl_accel", "EXTENSION"),
     ]
     links = {"/s/QtGui": ["libQt6Gui.so.6"], "/s/libQt6Gui": ["libfontconfig.so.1", "libc.so.6"]}
     kept = {entry[0] for entry in layout.prune_unlinked(binaries, lambda source: links.get(source, []))}
