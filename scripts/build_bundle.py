@@ -35,6 +35,14 @@ def load(name: str):
     return module
 
 
+def load_display_module():
+    """gui/display.py (Qt-free), for its Debian package naming rule."""
+    spec = importlib.util.spec_from_file_location("nianbao_display", ROOT / "gui" / "display.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def source_date_epoch() -> int:
     """The commit's time: the same for every build of one commit."""
     if "SOURCE_DATE_EPOCH" in os.environ:
@@ -140,6 +148,17 @@ def build_installer(bundle: Path, output: Path, version: str) -> Path | None:
     return output / f"nianbao-{version}-setup.exe"
 
 
+# X11 libraries Qt's xcb plugin needs that a fresh 统信UOS/银河麒麟 may lack; bundled when the build machine has them.
+X11_EXTRAS = ("libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-cursor.so.0")
+
+
+def x11_libraries_left_out(bundle: Path) -> list[str]:
+    """The X11 extras this Linux bundle does not carry (the editor on the target then needs them installed)."""
+    if not sys.platform.startswith("linux"):
+        return []
+    return [name for name in X11_EXTRAS if not (bundle / "_internal" / name).exists()]
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*"))
 
@@ -164,6 +183,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     bundle = build_bundle(output, epoch)
     print(f"build: {bundle} ({folder_size(bundle) / 1e6:.0f} MB) in {time.perf_counter() - started:.0f} s")
+    left_out = x11_libraries_left_out(bundle)
+    if left_out:
+        packages = " ".join(load_display_module().debian_package(name) for name in left_out)
+        print(
+            f"build: warning: {', '.join(left_out)} not on this machine, so not bundled; the editor will need them "
+            f"on the target PC. Install them here and build again: sudo apt install {packages}"
+        )
     if sys.platform == "win32":
         installer = build_installer(bundle, output, layout.project_version(ROOT))
         if installer is not None:

@@ -125,6 +125,41 @@ def test_gui_starts_offscreen_and_closes(executable: Path, outside: Path) -> Non
     assert (translations / "nianbao_zh_CN.qm").is_file()
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("Xvfb") is None, reason="needs Xvfb")
+def test_gui_starts_on_x11(executable: Path, outside: Path) -> None:
+    """Through Qt's xcb plugin, as on a UOS/Kylin desktop (the X11 server is Xvfb)."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as stream:
+            display = stream.readline().strip()
+        assert display, "Xvfb did not start"
+        result = run(executable, cwd=outside, DISPLAY=f":{display}", NIANBAO_STARTUP_PROBE="1")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_x11_libraries_a_fresh_desktop_lacks_are_bundled(built: Path) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("Linux only")
+    import ctypes.util
+
+    internal = built / "nianbao" / "_internal"
+    for name, library in (("xcb-icccm", "libxcb-icccm.so.4"), ("xcb-keysyms", "libxcb-keysyms.so.1")):
+        if ctypes.util.find_library(name) is None:
+            continue  # not on this machine: the build could not carry it (build_bundle.py warns)
+        assert (internal / library).exists(), f"{library} is on the build machine but not in the bundle"
+
+
 def test_modules_imported_by_name_are_bundled(built: Path) -> None:
     import importlib.util
 

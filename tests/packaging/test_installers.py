@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import struct
+from pathlib import Path
 
 from tests.packaging.conftest import PACKAGING, ROOT, load_packaging
 
@@ -60,3 +62,43 @@ def test_installer_icon_is_a_valid_multi_size_ico() -> None:
         sizes.add(width or 256)
         assert data[offset : offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(data)
     assert {16, 32, 48, 256} <= sizes
+
+
+def stage(tmp_path: Path, *, store: bool) -> Path:
+    deb = load_packaging("deb_package")
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "nianbao").write_bytes(b"#!/bin/sh\n")
+    root = tmp_path / ("store" if store else "full")
+    root.mkdir()
+    deb.stage(
+        bundle,
+        root,
+        appid=layout.APP_ID,
+        version="9.9",
+        arch="amd64",
+        mime_type=layout.MIME_TYPE,
+        command="nianbao",
+        icons=ROOT / "resources" / "icons",
+        store=store,
+    )
+    return root
+
+
+def test_store_build_puts_everything_under_opt_apps(tmp_path: Path) -> None:
+    root = stage(tmp_path, store=True)
+    assert {p.relative_to(root).parts[0] for p in root.rglob("*")} == {"opt"}
+    app = root / "opt" / "apps" / layout.APP_ID
+    sizes = {p.parent.parent.name for p in (app / "entries" / "icons" / "hicolor").rglob(f"{layout.APP_ID}.*")}
+    assert {"16x16", "32x32", "48x48", "128x128", "256x256", "scalable"} <= sizes
+
+
+def test_desktop_links_point_into_opt_apps(tmp_path: Path) -> None:
+    root = stage(tmp_path, store=False)
+    links = [p for p in (root / "usr").rglob("*") if p.is_symlink()]
+    assert root / "usr" / "bin" / "nianbao" in links
+    for link in links:
+        target = os.readlink(link)
+        assert target.startswith(f"/opt/apps/{layout.APP_ID}/")
+        assert (root / target.lstrip("/")).exists(), target
+    assert not [p for p in (root / "usr").rglob("*") if p.is_file() and not p.is_symlink()]
