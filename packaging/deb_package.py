@@ -51,7 +51,7 @@ def desktop_entry(appid: str, command: str, mime_type: str) -> str:
             "Categories=Office;",
             f"MimeType={mime_type};",
             "StartupNotify=true",
-            "StartupWMClass=nianbao",
+            "StartupWMClass=Nianbao",  # the class part of WM_CLASS Qt sets: the application name
             "",
         ]
     )
