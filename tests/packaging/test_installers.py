@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import re
 import struct
+import sys
 from pathlib import Path
+
+import pytest
 
 from tests.packaging.conftest import PACKAGING, ROOT, load_packaging
 
@@ -102,3 +105,32 @@ def test_desktop_links_point_into_opt_apps(tmp_path: Path) -> None:
         assert target.startswith(f"/opt/apps/{layout.APP_ID}/")
         assert (root / target.lstrip("/")).exists(), target
     assert not [p for p in (root / "usr").rglob("*") if p.is_file() and not p.is_symlink()]
+
+
+def run_hook(env: dict[str, str]) -> dict[str, str | None]:
+    """The bundle's run-time hook, run as the bootloader would (``sys._MEIPASS`` set), printing the child env."""
+    import json
+    import subprocess
+    import sys
+
+    hook = PACKAGING / "hooks" / "rthooks" / "pyi_rth_nianbao_pyside6.py"
+    code = (
+        "import json, os, sys; sys._MEIPASS = '/opt/b/_internal'; "
+        f"exec(open({str(hook)!r}, encoding='utf-8').read()); "
+        "names = ('LD_LIBRARY_PATH', 'LD_LIBRARY_PATH_ORIG', 'QT_PLUGIN_PATH'); "
+        "print(json.dumps({k: os.environ.get(k) for k in names}))"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("LD_LIBRARY_PATH", "QT_PLUGIN_PATH"))}
+    out = subprocess.run([sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_programs_started_from_the_bundle_get_the_users_library_path() -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the bootloader sets LD_LIBRARY_PATH on Linux only")
+    restored = run_hook(
+        {"LD_LIBRARY_PATH": "/opt/b/_internal:/usr/local/lib", "LD_LIBRARY_PATH_ORIG": "/usr/local/lib"}
+    )
+    assert restored == {"LD_LIBRARY_PATH": "/usr/local/lib", "LD_LIBRARY_PATH_ORIG": None, "QT_PLUGIN_PATH": None}
+    removed = run_hook({"LD_LIBRARY_PATH": "/opt/b/_internal"})
+    assert removed == {"LD_LIBRARY_PATH": None, "LD_LIBRARY_PATH_ORIG": None, "QT_PLUGIN_PATH": None}
