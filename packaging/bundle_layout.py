@@ -58,9 +58,6 @@ PYTHON_EXCLUDES = (
     "PIL._imagingtk",
     "PIL.ImageTk",
     "PIL.ImageQt",
-    "docx",
-    "pypdf",
-    "numpy",
     # No network and no terminal line editing: the TLS, socket and readline modules and their libraries stay out.
     "ssl",
     "_ssl",

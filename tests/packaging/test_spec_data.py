@@ -187,6 +187,14 @@ def test_the_build_is_pinned_with_hashes() -> None:
         assert by_name[name.lower()].version == version, f"the build extra and the lock disagree on {name}"
 
 
+def test_no_runtime_dependency_is_left_out_of_the_bundle() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    runtime = re.search(r"^dependencies = \[(.*?)^\]", pyproject, re.M | re.S).group(1)
+    names = {name.lower().replace("-", "_") for name in re.findall(r'^\s*"([A-Za-z0-9_.-]+)', runtime, re.M)}
+    excluded = {name.split(".")[0].lower() for name in layout.PYTHON_EXCLUDES}
+    assert not names & excluded, f"excluded from the bundle but needed at run time: {names & excluded}"
+
+
 def test_the_lock_round_trips(tmp_path: Path) -> None:
     lock = load_packaging("lock_file")
     header, pins = lock.read_lock()
