@@ -16,6 +16,9 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the CLI (no Qt imported) or the GUI."""
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--version"]:
+        print(f"nianbao {version()}")
+        return 0
     from cli.app import COMMANDS
 
     if args and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version")):
@@ -37,6 +40,21 @@ def main(argv: list[str] | None = None) -> int:
     from gui.app import run_gui
 
     return run_gui(args)
+
+
+def version() -> str:
+    """The installed version; in a source checkout that is not installed, the one pyproject.toml names."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("nianbao")
+    except metadata.PackageNotFoundError:
+        import re
+        from pathlib import Path
+
+        pyproject = Path(__file__).resolve().parent / "pyproject.toml"
+        match = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"), re.M)
+        return match.group(1) if match else "?"
 
 
 if __name__ == "__main__":

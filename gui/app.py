@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from gui.context import AppContext
@@ -41,6 +41,7 @@ def pick_ui_font(base: QFont) -> QFont:
 
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
 def install_translators(app: QCoreApplication) -> list[QTranslator]:
@@ -67,7 +68,18 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("Nianbao")
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "Nianbao report editor"))
     app.setFont(pick_ui_font(app.font()))
+    # The installed menu entry's id (packaging/): Wayland and the taskbar match the window to its icon and name.
+    app.setDesktopFileName("cn.nianbao.editor")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The Nianbao icon at the sizes desktops ask for (files load when first drawn)."""
+    icon = QIcon()
+    for png in sorted(ICONS.glob("nianbao-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def open_first_window(context: AppContext, args: list[str]) -> MainWindow:
