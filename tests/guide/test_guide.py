@@ -92,7 +92,7 @@ def test_the_pictures_are_all_made_by_the_screenshot_script():
 
 def test_the_package_ships_the_guide():
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    patterns = re.findall(r'"([^"]+)"', re.search(r"^resources = \[(.*?)\]$", pyproject, re.MULTILINE | re.DOTALL).group(1))
+    patterns = re.findall(r'"([^"]+)"', re.search(r"^resources = \[(.*)\]$", pyproject, re.MULTILINE).group(1))
     for path in GUIDE_DIR.rglob("*"):
         if path.is_file():
             relative = path.relative_to(ROOT / "resources").as_posix()
