@@ -8,21 +8,15 @@ Windows) and prints one line per package. Exit 0 when every package has a wheel 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
 
-
-def load_lock_module():
-    spec = importlib.util.spec_from_file_location("lock_file", ROOT / "packaging" / "lock_file.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["lock_file"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+from update_build_lock import load_lock_module  # noqa: E402  (one loader of the lock file)
 
 
 def normalise(name: str) -> str:
