@@ -137,9 +137,15 @@ def debian_arch() -> str | None:
         return {"x86_64": "amd64", "aarch64": "arm64"}.get(platform.machine())
 
 
-def build_bundle(output: Path, epoch: int) -> Path:
-    """Run PyInstaller on the spec in a fresh interpreter with the fixed seed and date."""
+def build_bundle(output: Path, epoch: int, target_glibc: str | None = None) -> Path:
+    """Run PyInstaller on the spec in a fresh interpreter with the fixed seed and date.
+
+    With ``target_glibc``, the spec leaves out the build machine's libraries that need a newer glibc.
+    """
     env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(epoch)}
+    env.pop("NIANBAO_TARGET_GLIBC", None)
+    if target_glibc:
+        env["NIANBAO_TARGET_GLIBC"] = target_glibc
     with tempfile.TemporaryDirectory(prefix="nianbao-build-") as work:
         command = [
             sys.executable,
@@ -238,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         sync_to_lock(lock, lock_path)
     epoch = source_date_epoch()
     started = time.perf_counter()
-    bundle = build_bundle(output, epoch)
+    strict = sys.platform.startswith("linux") and not args.allow_newer_glibc
+    bundle = build_bundle(output, epoch, args.glibc if strict else None)
     print(f"build: {bundle} ({folder_size(bundle) / 1e6:.0f} MB) in {time.perf_counter() - started:.0f} s")
     glibc = None
     if sys.platform.startswith("linux"):

@@ -166,3 +166,58 @@ def test_deb_depends_on_what_the_bundle_needs(built: Path) -> None:
     target = os.environ.get("NIANBAO_BUNDLE_GLIBC")  # e.g. 2.28 for a bundle built for 统信UOS 20
     if target:
         assert versions.parse_version(needed) <= versions.parse_version(target)
+
+
+def test_system_libraries_newer_than_the_target_are_left_out() -> None:
+    layout = load_packaging("bundle_layout")
+    needs = {
+        "/usr/lib/x86_64-linux-gnu/libglib-2.0.so.0": (2, 34),
+        "/lib/x86_64-linux-gnu/libxcb-icccm.so.4": (2, 14),
+        "/venv/lib/python3.11/site-packages/PySide6/Qt/lib/libQt6Core.so.6": (2, 34),
+        "/opt/py/lib/python3.11/lib-dynload/_ctypes.cpython-311-x86_64-linux-gnu.so": (2, 36),
+        "/usr/lib/x86_64-linux-gnu/libfreetype.so.6": (2, 33),
+    }
+    binaries = [
+        ("libglib-2.0.so.0", "/usr/lib/x86_64-linux-gnu/libglib-2.0.so.0", "BINARY"),
+        ("libxcb-icccm.so.4", "/lib/x86_64-linux-gnu/libxcb-icccm.so.4", "BINARY"),
+        (
+            "PySide6/Qt/lib/libQt6Core.so.6",
+            "/venv/lib/python3.11/site-packages/PySide6/Qt/lib/libQt6Core.so.6",
+            "BINARY",
+        ),
+        (
+            "python3.11/lib-dynload/_ctypes.so",
+            "/opt/py/lib/python3.11/lib-dynload/_ctypes.cpython-311-x86_64-linux-gnu.so",
+            "EXTENSION",
+        ),
+        ("libfreetype.so.6", "/usr/lib/x86_64-linux-gnu/libfreetype.so.6", "BINARY"),
+    ]
+    kept, dropped = layout.leave_to_the_system(binaries, (2, 28), needs.get)
+    assert dropped == ["libfreetype.so.6", "libglib-2.0.so.0"]
+    assert [entry[0] for entry in kept] == [
+        "libxcb-icccm.so.4",
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "python3.11/lib-dynload/_ctypes.so",
+    ]
+    assert layout.leave_to_the_system(binaries, (2, 36), needs.get) == (binaries, [])
+
+
+@linux_only
+def test_a_real_system_library_is_judged_by_its_file() -> None:
+    layout = load_packaging("bundle_layout")
+    candidates = sorted(Path("/usr/lib/x86_64-linux-gnu").glob("libglib-2.0.so.0")) + sorted(
+        Path("/lib/x86_64-linux-gnu").glob("libz.so.1")
+    )
+    if not candidates:
+        pytest.skip("no libglib or libz in the usual place")
+    library = candidates[0]
+    needed = versions.file_glibc(library).glibc
+    entry = (library.name, str(library), "BINARY")
+
+    def glibc_of(source: str) -> tuple[int, int] | None:
+        need = versions.file_glibc(Path(source))
+        return need.glibc if need else None
+
+    assert layout.leave_to_the_system([entry], needed, glibc_of) == ([entry], [])
+    older = (needed[0], needed[1] - 1)
+    assert layout.leave_to_the_system([entry], older, glibc_of) == ([], [library.name])
