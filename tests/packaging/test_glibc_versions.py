@@ -221,3 +221,26 @@ def test_a_real_system_library_is_judged_by_its_file() -> None:
     assert layout.leave_to_the_system([entry], needed, glibc_of) == ([entry], [])
     older = (needed[0], needed[1] - 1)
     assert layout.leave_to_the_system([entry], older, glibc_of) == ([], [library.name])
+
+
+def test_the_glibc_228_lock_follows_the_main_one() -> None:
+    """Same pins as build-lock.txt but Qt 6.8.3 (manylinux_2_28 wheels) and no Windows-only packages."""
+    lock = load_packaging("lock_file")
+    _, main_pins = lock.read_lock(lock.LOCK)
+    _, old_pins = lock.read_lock(lock.LOCK_GLIBC228)
+    old = {pin.name: pin for pin in old_pins}
+    assert old["PySide6-Essentials"].version == old["shiboken6"].version == "6.8.3"
+    expected = {pin.name: pin.version for pin in main_pins if "win32" not in pin.marker}
+    expected.update({"PySide6-Essentials": "6.8.3", "shiboken6": "6.8.3"})
+    assert {name: pin.version for name, pin in old.items()} == expected
+    assert all(pin.hashes for pin in old_pins)
+    assert lock.targets_for_glibc((2, 28))["linux"]["platform"][0] == "manylinux_2_28_x86_64"
+
+
+@linux_only
+def test_old_glibc_script_is_valid_shell() -> None:
+    script = ROOT / "scripts" / "build_python_for_old_glibc.sh"
+    assert os.access(script, os.X_OK)
+    subprocess.run(["sh", "-n", str(script)], check=True)
+    text = script.read_text(encoding="utf-8")
+    assert "build-lock-glibc228.txt" in text and "x86_64-linux-gnu.$GLIBC" in text
