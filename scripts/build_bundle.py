@@ -230,8 +230,6 @@ def main(argv: list[str] | None = None) -> int:
         help="程序需要比 --glibc 更新的 glibc 时只警告、照常生成（.deb 依赖写明所需版本）",
     )
     args = parser.parse_args(argv)
-    output = Path(args.output).resolve()
-    output.mkdir(parents=True, exist_ok=True)
     layout, lock = load("bundle_layout"), load("lock_file")
     try:
         target = load("glibc_versions").parse_version(args.glibc)
@@ -240,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     lock_path = (args.lock or lock.LOCK).resolve()
     if not lock_path.is_file():
         parser.error(f"no lock file {lock_path}")
+    output = Path(args.output).resolve()
+    output.mkdir(parents=True, exist_ok=True)
     if not args.no_sync:
         sync_to_lock(lock, lock_path)
     epoch = source_date_epoch()

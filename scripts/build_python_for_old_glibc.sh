@@ -6,9 +6,10 @@
 #
 # zig's C compiler (the `ziglang` wheel) links against the symbol versions of the glibc named in its target,
 # whatever the build machine has, so everything compiled here asks for at most GLIBC_2.28. Built from
-# source: zlib, bzip2, xz (static), libffi (static, for ctypes, which pypdfium2 needs) and CPython as a shared
+# source: zlib, bzip2, xz, expat and libffi (static; ctypes, which pypdfium2 needs, uses libffi) and CPython as a shared
 # library (PyInstaller needs libpython3.11.so). The sources come from Debian's archive with
-# `apt-get source --download-only` (needs a deb-src line), unless already in WORK/dl.
+# `apt-get source --download-only` (needs a deb-src line), unless already in WORK/dl, with Debian 12's
+# security fixes applied (expat is built because Debian's has fixes the copy inside CPython lacks).
 # Python's ssl, sqlite, readline, curses and tkinter modules are not built: the package needs none of them.
 # Result: WORK/python/bin/python3.11, and WORK/venv, a venv of it holding packaging/build-lock-glibc228.txt
 # (installed from wheels that pip, run by the build machine's Python, downloads for manylinux_2_28).
@@ -26,7 +27,7 @@ log() { echo "old-glibc: $*"; }
 
 # 1. Sources and the compiler.
 cd "$DL"
-for package in python3.11 zlib bzip2 xz-utils libffi; do
+for package in python3.11 zlib bzip2 xz-utils libffi expat; do
     case $package in
         python3.11) pattern='python3.11_*.orig.tar.*' ;;
         *) pattern="${package}_*.orig.tar.*" ;;
@@ -73,6 +74,23 @@ unpack() {  # unpack ARCHIVE-PATTERN into $SRC, print the folder
     echo "$folder"
 }
 
+# Debian's fixes (security ones above all) from PACKAGE's debian tarball, applied once to the current folder,
+# from the patch named FIRST on (Debian's own layout changes before it stay out), or all of them.
+debian_patches() {
+    [ -f .debian-patched ] && return 0
+    patches=$(mktemp -d)
+    tar -xf "$(ls "$DL"/"$1"_*.debian.tar.* | head -1)" -C "$patches"
+    series=$patches/debian/patches/series
+    first=${2:-}
+    start=1
+    [ -n "$first" ] && start=$(grep -n "^$first\$" "$series" | cut -d: -f1)
+    tail -n +"$start" "$series" | grep -v '^#' | while read -r name _; do
+        [ -n "$name" ] && patch -p1 -s --forward --no-backup-if-mismatch <"$patches/debian/patches/$name"
+    done
+    rm -rf "$patches"
+    touch .debian-patched
+}
+
 # 2. Libraries, static and position-independent, linked into Python's modules.
 if [ ! -f "$DEPS/lib/libz.a" ]; then
     log "zlib"
@@ -91,6 +109,7 @@ fi
 if [ ! -f "$DEPS/lib/liblzma.a" ]; then
     log "xz"
     cd "$(unpack 'xz-utils_*.orig.tar.*')"
+    debian_patches xz-utils
     CFLAGS="-O2" ./configure -q --prefix="$DEPS" --libdir="$DEPS/lib" --disable-shared --enable-static --with-pic \
         --disable-xz --disable-xzdec --disable-lzmadec --disable-lzmainfo --disable-lzma-links --disable-scripts \
         --disable-doc --disable-nls
@@ -107,12 +126,25 @@ if [ ! -f "$DEPS/lib/libffi.a" ]; then
     make -s install >/dev/null
 fi
 
+if [ ! -f "$DEPS/lib/libexpat.a" ]; then
+    log "expat"  # Python's own copy (2.5.0) lacks the fixes for CVE-2024-45490..45492, -50602, -8176
+    cd "$(unpack 'expat_*.orig.tar.*')"
+    debian_patches expat
+    CFLAGS="-O2" ./configure -q --prefix="$DEPS" --libdir="$DEPS/lib" --disable-shared --enable-static --with-pic \
+        --without-docbook --without-examples --without-tests --without-xmlwf
+    make -s -j"$JOBS"
+    make -s install >/dev/null
+fi
+
 # 3. CPython, shared (PyInstaller bundles libpython3.11.so).
 if [ ! -f "$PREFIX/.built" ]; then
     log "CPython"
     cd "$(unpack 'python3.11_*.orig.tar.*')"
+    # Debian 12's fixes since 3.11.2 (CVE patches and two crash fixes), not its file layout changes.
+    debian_patches python3.11 shutdown-deadlock.diff
     # Configured once (delete WORK/src to start again): a new configure would rebuild every file.
     [ -f Makefile ] || ./configure -q --prefix="$PREFIX" --enable-shared --with-ensurepip=install --without-readline \
+        --with-system-expat \
         CPPFLAGS="-I$DEPS/include" LDFLAGS="-L$DEPS/lib -Wl,-rpath,$PREFIX/lib" \
         ZLIB_CFLAGS="-I$DEPS/include" ZLIB_LIBS="-L$DEPS/lib -lz" \
         BZIP2_CFLAGS="-I$DEPS/include" BZIP2_LIBS="-L$DEPS/lib -lbz2" \

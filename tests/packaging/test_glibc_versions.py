@@ -141,12 +141,17 @@ def test_build_refuses_a_bundle_newer_than_the_target(tmp_path: Path, capsys: py
     assert "warning: the bundle needs glibc" in capsys.readouterr().out
 
 
-def test_build_rejects_a_malformed_target(capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_rejects_a_malformed_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     build = load_build_script()
-    with pytest.raises(SystemExit) as exit_info:
-        build.main(["-o", "unused", "--glibc", "two.28", "--no-sync"])
-    assert exit_info.value.code == 2
-    assert "not a glibc version" in capsys.readouterr().err
+    for args, message in (
+        (["--glibc", "two.28"], "not a glibc version"),
+        (["--lock", str(tmp_path / "missing.txt")], "no lock file"),
+    ):
+        with pytest.raises(SystemExit) as exit_info:
+            build.main(["-o", str(tmp_path / "out"), "--no-sync", *args])
+        assert exit_info.value.code == 2
+        assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 def test_control_file_depends_on_the_glibc_given() -> None:
