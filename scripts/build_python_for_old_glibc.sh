@@ -130,10 +130,15 @@ if [ ! -f "$DEPS/lib/libexpat.a" ]; then
     log "expat"  # Python's own copy (2.5.0) lacks the fixes for CVE-2024-45490..45492, -50602, -8176
     cd "$(unpack 'expat_*.orig.tar.*')"
     debian_patches expat
-    CFLAGS="-O2" ./configure -q --prefix="$DEPS" --libdir="$DEPS/lib" --disable-shared --enable-static --with-pic \
-        --without-docbook --without-examples --without-tests --without-xmlwf
-    make -s -j"$JOBS"
-    make -s install >/dev/null
+    # A git snapshot without a configure script: built with cmake.
+    cmake -S expat -B build-zig -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER="$CC" -DCMAKE_AR="$AR" \
+        -DCMAKE_RANLIB="$RANLIB" -DCMAKE_POSITION_INDEPENDENT_CODE=ON -DCMAKE_INSTALL_PREFIX="$DEPS" \
+        -DCMAKE_INSTALL_LIBDIR=lib -DEXPAT_SHARED_LIBS=OFF -DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_EXAMPLES=OFF \
+        -DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_DOCS=OFF -DEXPAT_BUILD_PKGCONFIG=ON >/dev/null
+    # Debian's CVE-2024-8176 fix tests `#if XML_DTD == 1`, as autotools defines it; cmake defines it empty.
+    sed -i 's/^#define XML_DTD$/#define XML_DTD 1/; s/^#define XML_NS$/#define XML_NS 1/' build-zig/expat_config.h
+    cmake --build build-zig -j "$JOBS" >/dev/null
+    cmake --install build-zig >/dev/null
 fi
 
 # 3. CPython, shared (PyInstaller bundles libpython3.11.so).
