@@ -249,3 +249,36 @@ def test_old_glibc_script_is_valid_shell() -> None:
     subprocess.run(["sh", "-n", str(script)], check=True)
     text = script.read_text(encoding="utf-8")
     assert "build-lock-glibc228.txt" in text and "x86_64-linux-gnu.$GLIBC" in text
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("dpkg") is None or os.geteuid() != 0,
+    reason="needs dpkg and root",
+)
+def test_dpkg_names_the_glibc_a_too_old_system_lacks(tmp_path: Path) -> None:
+    """A package that needs a newer glibc than the system's is left unconfigured, with dpkg naming libc6."""
+    deb_package = load_packaging("deb_package")
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "nianbao").write_text("#!/bin/sh\necho nianbao\n", encoding="utf-8")
+    (bundle / "nianbao").chmod(0o755)
+    appid = "cn.nianbao.glibctest"
+    deb = deb_package.build_deb(
+        bundle,
+        tmp_path,
+        appid=appid,
+        version="0.0.1",
+        mime_type="application/x-nianbao-glibctest",
+        command="nianbao",
+        icons=ROOT / "resources" / "icons",
+        epoch=1735689600,
+        glibc="99.0",
+        store=True,
+    )
+    try:
+        result = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True, timeout=120)
+        assert result.returncode != 0
+        assert f"{appid} depends on libc6 (>= 99.0)" in result.stderr
+    finally:
+        subprocess.run(["dpkg", "--purge", appid], capture_output=True, timeout=120)
+    assert not Path(f"/opt/apps/{appid}").exists()
