@@ -147,6 +147,11 @@ if [ ! -f "$PREFIX/.built" ]; then
     cd "$(unpack 'python3.11_*.orig.tar.*')"
     # Debian 12's fixes since 3.11.2 (CVE patches and two crash fixes), not its file layout changes.
     debian_patches python3.11 shutdown-deadlock.diff
+    # One of them makes pyexpat use an internal header, which needs this define when pyexpat is a shared
+    # module (Debian builds it in); later 3.11 releases carry the same lines.
+    if grep -q pycore_ceval Modules/pyexpat.c && ! grep -q Py_BUILD_CORE_MODULE Modules/pyexpat.c; then
+        sed -i '1i #ifndef Py_BUILD_CORE_BUILTIN\n#  define Py_BUILD_CORE_MODULE 1\n#endif' Modules/pyexpat.c
+    fi
     # Configured once (delete WORK/src to start again): a new configure would rebuild every file.
     [ -f Makefile ] || ./configure -q --prefix="$PREFIX" --enable-shared --with-ensurepip=install --without-readline \
         --with-system-expat \
