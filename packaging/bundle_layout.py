@@ -150,3 +150,29 @@ def prune_unlinked(binaries: list, imports_of) -> list:
                 keep.add(found[0])
                 todo.append(found)
     return [entry for entry in binaries if entry[0] in keep]
+
+
+# Where the build machine's own libraries lie (PyInstaller copies those a bundled binary links to).
+SYSTEM_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/local/lib/")
+
+
+def is_system_library(source: str) -> bool:
+    """A library PyInstaller took from the build machine's system folders (not from Python or a wheel)."""
+    return source.startswith(SYSTEM_LIBRARY_DIRS) and "/site-packages/" not in source and "/python3" not in source
+
+
+def leave_to_the_system(binaries: list, target: tuple[int, int], glibc_of) -> tuple[list, list[str]]:
+    """Drop the build machine's libraries that need a newer glibc than ``target``; also the names dropped.
+
+    A bundle for an older system (统信UOS 20, glibc 2.28) cannot carry Debian 12's libglib, libX11 or
+    libstdc++, which need glibc 2.34 or later: the target desktop has its own, older copies, which the
+    bundled Qt (a manylinux_2_28 wheel, built against such systems) works with. ``glibc_of(source)`` gives the
+    newest glibc a file needs, or None. Wheels' and Python's own files are never dropped.
+    """
+    dropped = {
+        entry[0]
+        for entry in binaries
+        if entry[2] != "SYMLINK" and is_system_library(entry[1]) and (glibc_of(entry[1]) or (0, 0)) > target
+    }
+    kept = [entry for entry in binaries if entry[0] not in dropped]
+    return kept, sorted(name.replace("\\", "/").split("/")[-1] for name in dropped)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -92,25 +91,6 @@ def info_file(appid: str, version: str, arch: str) -> str:
         },
     }
     return json.dumps(info, ensure_ascii=False, indent=2) + "\n"
-
-
-def required_glibc(folder: Path) -> str:
-    """The newest GLIBC symbol version any bundled binary asks for (e.g. '2.34'), from the files themselves."""
-    newest = (2, 17)
-    for path in folder.rglob("*"):
-        if (
-            path.is_file()
-            and not path.is_symlink()
-            and (path.suffix == ".so" or ".so." in path.name or os.access(path, os.X_OK))
-        ):
-            with open(path, "rb") as stream:
-                head = stream.read(4)
-                if head != b"\x7fELF":
-                    continue
-                data = head + stream.read()
-            for major, minor in re.findall(rb"GLIBC_(\d+)\.(\d+)", data):
-                newest = max(newest, (int(major), int(minor)))
-    return f"{newest[0]}.{newest[1]}"
 
 
 def control_file(appid: str, version: str, arch: str, installed_kib: int, glibc: str) -> str:
@@ -205,10 +185,16 @@ def build_deb(
     command: str,
     icons: Path,
     epoch: int,
+    glibc: str,
     arch: str = "amd64",
     store: bool = False,
 ) -> Path:
-    """Build ``out_dir/nianbao_<version>_<arch>.deb`` from the one-folder bundle with dpkg-deb."""
+    """Build ``out_dir/nianbao_<version>_<arch>.deb`` from the one-folder bundle with dpkg-deb.
+
+    ``glibc`` is the oldest C library the bundle runs on (glibc_versions.py reads it from the bundle's
+    files): the package depends on ``libc6 (>= glibc)``, so dpkg refuses it on an older system with a
+    message that names the version, instead of a program that fails at start.
+    """
     output = out_dir / f"nianbao_{version}_{arch}.deb"
     with tempfile.TemporaryDirectory(prefix="nianbao-deb-") as temp:
         root = Path(temp) / "root"
@@ -226,7 +212,6 @@ def build_deb(
             store=store,
         )
         installed_kib = sum(p.lstat().st_size for p in root.rglob("*")) // 1024 + 1
-        glibc = required_glibc(root / "opt" / "apps" / appid / "files")
         (root / "DEBIAN").mkdir()
         write(root / "DEBIAN" / "control", control_file(appid, version, arch, installed_kib, glibc))
         normalise(root, epoch)

@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 LOCK = Path(__file__).resolve().parent / "build-lock.txt"
+# The second lock, for a bundle that starts on glibc 2.28 (统信UOS 20): Qt 6.8, whose wheels are manylinux_2_28.
+LOCK_GLIBC228 = Path(__file__).resolve().parent / "build-lock-glibc228.txt"
+MANYLINUX_MINORS = (34, 31, 28, 27, 24, 17)
 # The machines a bundle is built on: Linux (manylinux) and Windows, both x86-64, CPython 3.11.
 TARGETS = {
     "linux": {
         # pip does not widen a manylinux tag to the older ones a wheel may carry: name each.
-        "platform": [f"manylinux_2_{minor}_x86_64" for minor in (34, 31, 28, 27, 24, 17)] + ["manylinux2014_x86_64"],
+        "platform": [f"manylinux_2_{minor}_x86_64" for minor in MANYLINUX_MINORS] + ["manylinux2014_x86_64"],
         "markers": {"sys_platform": "linux", "platform_machine": "x86_64", "platform_system": "Linux"},
     },
     "windows": {
@@ -23,6 +26,13 @@ TARGETS = {
     },
 }
 PYTHON_VERSION = "3.11"
+
+
+def targets_for_glibc(glibc: tuple[int, int]) -> dict[str, dict]:
+    """Linux only, with no wheel newer than ``manylinux_<glibc>``: the targets of a lock for an older glibc."""
+    linux = TARGETS["linux"]
+    platforms = [f"manylinux_2_{minor}_x86_64" for minor in MANYLINUX_MINORS if (2, minor) <= glibc]
+    return {"linux": {**linux, "platform": [*platforms, "manylinux2014_x86_64"]}}
 
 
 @dataclass

@@ -6,6 +6,12 @@ for 统信UOS/银河麒麟, and on Windows with Inno Setup 6 ``DIR/nianbao-<vers
 The versions come from packaging/build-lock.txt (pinned, with hashes); a build environment that differs
 is brought to the lock first. PYTHONHASHSEED and SOURCE_DATE_EPOCH are fixed (the latter to the commit's
 time), so two builds of one commit give the same files.
+
+The build reads which glibc the bundle needs from its files (the newest GLIBC_x.y symbol version any of them
+asks for), prints it and writes it into the .deb's ``Depends: libc6 (>= x.y)``. It fails when that is newer
+than ``--glibc`` (default 2.28, 统信UOS 20), naming the files, unless ``--allow-newer-glibc`` is given:
+a bundle built on a new system with Qt 6.11 does not start on UOS 20 or 银河麒麟 V10 (2.31). For those,
+build with the Python of scripts/build_python_for_old_glibc.sh and ``--lock packaging/build-lock-glibc228.txt``.
 """
 
 from __future__ import annotations
@@ -56,11 +62,11 @@ def source_date_epoch() -> int:
         return FALLBACK_EPOCH
 
 
-def unlocked_packages(lock) -> list[str]:
+def unlocked_packages(lock, path: Path) -> list[str]:
     """``name: installed → locked`` for every package this environment has at another version than the lock."""
     from packaging.markers import default_environment
 
-    _, pins = lock.read_lock()
+    _, pins = lock.read_lock(path)
     environment = default_environment()
     wrong = []
     for pin in pins:
@@ -75,15 +81,44 @@ def unlocked_packages(lock) -> list[str]:
     return wrong
 
 
-def sync_to_lock(lock) -> None:
+def sync_to_lock(lock, path: Path) -> None:
     """Install exactly the locked versions (hash-checked) when this environment differs."""
-    wrong = unlocked_packages(lock)
+    wrong = unlocked_packages(lock, path)
     if not wrong:
         return
-    print("build: bringing the build environment to packaging/build-lock.txt:\n  " + "\n  ".join(wrong))
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--require-hashes", "--no-deps", "-r", str(lock.LOCK)], check=True
+    print(f"build: bringing the build environment to {path.name}:\n  " + "\n  ".join(wrong))
+    command = [sys.executable, "-m", "pip", "install", "--require-hashes", "--no-deps", "-r", str(path)]
+    subprocess.run(command, check=True)
+
+
+def glibc_report(bundle: Path, target: tuple[int, int], allow_newer: bool) -> tuple[str, bool]:
+    """The glibc the bundle needs (``"2.34"``) and whether the build may go on; prints both.
+
+    Newer than ``target`` is an error (the bundle would not start there) unless ``allow_newer``.
+    """
+    versions = load("glibc_versions")
+    needs = versions.scan(bundle)
+    needed = versions.required(needs)
+    text = versions.format_version(needed)
+    print(f"build: the bundle needs glibc >= {text} ({len(needs)} ELF files read)")
+    offenders = versions.too_new(needs, target)
+    if not offenders:
+        return text, True
+    listing = "\n  ".join(f"{versions.format_version(n.glibc)}  {n.path.relative_to(bundle)}" for n in offenders[:15])
+    more = f"\n  … and {len(offenders) - 15} more" if len(offenders) > 15 else ""
+    message = (
+        f"the bundle needs glibc {text}, newer than the target {versions.format_version(target)} "
+        f"(统信UOS 20: 2.28, 银河麒麟 V10: 2.31); {len(offenders)} files need more than the target:"
+        f"\n  {listing}{more}\n"
+        "Build with the Python of scripts/build_python_for_old_glibc.sh and "
+        "--lock packaging/build-lock-glibc228.txt (see README), or pass --allow-newer-glibc for a bundle "
+        f"that runs only on glibc >= {text} (the .deb then depends on libc6 >= {text})."
     )
+    if allow_newer:
+        print(f"build: warning: {message}")
+        return text, True
+    print(f"build: error: {message}", file=sys.stderr)
+    return text, False
 
 
 def debian_arch() -> str | None:
@@ -102,9 +137,15 @@ def debian_arch() -> str | None:
         return {"x86_64": "amd64", "aarch64": "arm64"}.get(platform.machine())
 
 
-def build_bundle(output: Path, epoch: int) -> Path:
-    """Run PyInstaller on the spec in a fresh interpreter with the fixed seed and date."""
+def build_bundle(output: Path, epoch: int, target_glibc: str | None = None) -> Path:
+    """Run PyInstaller on the spec in a fresh interpreter with the fixed seed and date.
+
+    With ``target_glibc``, the spec leaves out the build machine's libraries that need a newer glibc.
+    """
     env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(epoch)}
+    env.pop("NIANBAO_TARGET_GLIBC", None)
+    if target_glibc:
+        env["NIANBAO_TARGET_GLIBC"] = target_glibc
     with tempfile.TemporaryDirectory(prefix="nianbao-build-") as work:
         command = [
             sys.executable,
@@ -173,16 +214,44 @@ def main(argv: list[str] | None = None) -> int:
         help="按统信应用商店要求，.deb 只含 /opt/apps/<appid>/（不含 /usr 下的链接）",
     )
     parser.add_argument("--no-sync", action="store_true", help="不按 build-lock.txt 校正构建环境的版本")
+    parser.add_argument(
+        "--lock",
+        type=Path,
+        help="版本锁定文件（默认 packaging/build-lock.txt；glibc 2.28 用 packaging/build-lock-glibc228.txt）",
+    )
+    parser.add_argument(
+        "--glibc",
+        default="2.28",
+        help="目标系统的 glibc 版本（默认 2.28，即统信UOS 20；银河麒麟 V10 为 2.31）；程序需要更新的版本时构建失败",
+    )
+    parser.add_argument(
+        "--allow-newer-glibc",
+        action="store_true",
+        help="程序需要比 --glibc 更新的 glibc 时只警告、照常生成（.deb 依赖写明所需版本）",
+    )
     args = parser.parse_args(argv)
+    layout, lock = load("bundle_layout"), load("lock_file")
+    try:
+        target = load("glibc_versions").parse_version(args.glibc)
+    except ValueError as exc:
+        parser.error(str(exc))
+    lock_path = (args.lock or lock.LOCK).resolve()
+    if not lock_path.is_file():
+        parser.error(f"no lock file {lock_path}")
     output = Path(args.output).resolve()
     output.mkdir(parents=True, exist_ok=True)
-    layout, lock = load("bundle_layout"), load("lock_file")
     if not args.no_sync:
-        sync_to_lock(lock)
+        sync_to_lock(lock, lock_path)
     epoch = source_date_epoch()
     started = time.perf_counter()
-    bundle = build_bundle(output, epoch)
+    strict = sys.platform.startswith("linux") and not args.allow_newer_glibc
+    bundle = build_bundle(output, epoch, args.glibc if strict else None)
     print(f"build: {bundle} ({folder_size(bundle) / 1e6:.0f} MB) in {time.perf_counter() - started:.0f} s")
+    glibc = None
+    if sys.platform.startswith("linux"):
+        glibc, ok = glibc_report(bundle, target, args.allow_newer_glibc)
+        if not ok:
+            return 1
     left_out = x11_libraries_left_out(bundle)
     if left_out:
         packages = " ".join(load_display_module().debian_package(name) for name in left_out)
@@ -205,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
             command=layout.APP_NAME,
             icons=ROOT / "resources" / "icons",
             epoch=epoch,
+            glibc=glibc,
             arch=arch,
             store=args.uos_store,
         )

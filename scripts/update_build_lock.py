@@ -1,11 +1,14 @@
 """Fill packaging/build-lock.txt with the sha256 of every wheel a pinned package has for Linux and Windows.
 
 Change a pin by editing its ``name==version`` line, then run ``python scripts/update_build_lock.py``.
+The lock for glibc 2.28 (Linux wheels no newer than manylinux_2_28 only):
+``python scripts/update_build_lock.py --lock packaging/build-lock-glibc228.txt --glibc 2.28``.
 Downloads each pinned wheel (pip's own client, cached by pip), hashes it, and rewrites the lock.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import importlib.util
 import subprocess
@@ -40,13 +43,21 @@ def download(requirement: str, platforms: list[str], python_version: str, folder
     return sorted(p for p in after if p.name.lower().replace("-", "_").startswith(name + "-"))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     lock = load_lock_module()
-    header, pins = lock.read_lock()
+    parser = argparse.ArgumentParser(description="Fill a build lock with the hashes of its pinned wheels")
+    parser.add_argument("--lock", type=Path, default=lock.LOCK, help="the lock file (default packaging/build-lock.txt)")
+    parser.add_argument("--glibc", help="only Linux wheels that run on this glibc (e.g. 2.28)")
+    args = parser.parse_args(argv)
+    targets = lock.TARGETS
+    if args.glibc:
+        major, minor = (int(part) for part in args.glibc.split("."))
+        targets = lock.targets_for_glibc((major, minor))
+    header, pins = lock.read_lock(args.lock)
     with tempfile.TemporaryDirectory() as temp:
         for pin in pins:
             hashes: set[str] = set()
-            for target_name, target in lock.TARGETS.items():
+            for target_name, target in targets.items():
                 if not pin.applies_to(target["markers"]):
                     continue
                 folder = Path(temp) / target_name
@@ -56,8 +67,8 @@ def main() -> int:
                     hashes.add(hashlib.sha256(wheel.read_bytes()).hexdigest())
                     print(f"{target_name:8} {wheel.name}")
             pin.hashes = sorted(hashes)
-    lock.write_lock(header, pins)
-    print(f"wrote {lock.LOCK}")
+    lock.write_lock(header, pins, args.lock)
+    print(f"wrote {args.lock}")
     return 0
 
 
