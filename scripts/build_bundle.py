@@ -8,10 +8,12 @@ is brought to the lock first. PYTHONHASHSEED and SOURCE_DATE_EPOCH are fixed (th
 time), so two builds of one commit give the same files.
 
 The build reads which glibc the bundle needs from its files (the newest GLIBC_x.y symbol version any of them
-asks for), prints it and writes it into the .deb's ``Depends: libc6 (>= x.y)``. It fails when that is newer
-than ``--glibc`` (default 2.28, 统信UOS 20), naming the files, unless ``--allow-newer-glibc`` is given:
-a bundle built on a new system with Qt 6.11 does not start on UOS 20 or 银河麒麟 V10 (2.31). For those,
-build with the Python of scripts/build_python_for_old_glibc.sh and ``--lock packaging/build-lock-glibc228.txt``.
+asks for), prints it and writes it into the .deb's ``Depends: libc6 (>= x.y)``, so dpkg refuses the package
+on an older system instead of the editor failing to start. A bundle built on a new system with Qt 6.11 does
+not start on 统信UOS 20 (glibc 2.28) or 银河麒麟 V10 (2.31): the build says so with a warning. For those
+PCs, build with the Python of scripts/build_python_for_old_glibc.sh, ``--lock packaging/build-lock-glibc228.txt``
+and ``--glibc 2.28``; with ``--glibc`` the build fails, naming the files, when the bundle needs a newer glibc
+(unless ``--allow-newer-glibc`` turns that back into the warning).
 """
 
 from __future__ import annotations
@@ -91,7 +93,10 @@ def sync_to_lock(lock, path: Path) -> None:
     subprocess.run(command, check=True)
 
 
-def glibc_report(bundle: Path, target: tuple[int, int], allow_newer: bool) -> tuple[str, bool]:
+UOS20_GLIBC = "2.28"  # the oldest glibc of the office PCs this is for (统信UOS 20)
+
+
+def glibc_report(bundle: Path, target: tuple[int, int], *, allow_newer: bool) -> tuple[str, bool]:
     """The glibc the bundle needs (``"2.34"``) and whether the build may go on; prints both.
 
     Newer than ``target`` is an error (the bundle would not start there) unless ``allow_newer``.
@@ -111,8 +116,9 @@ def glibc_report(bundle: Path, target: tuple[int, int], allow_newer: bool) -> tu
         f"(统信UOS 20: 2.28, 银河麒麟 V10: 2.31); {len(offenders)} files need more than the target:"
         f"\n  {listing}{more}\n"
         "Build with the Python of scripts/build_python_for_old_glibc.sh and "
-        "--lock packaging/build-lock-glibc228.txt (see README), or pass --allow-newer-glibc for a bundle "
-        f"that runs only on glibc >= {text} (the .deb then depends on libc6 >= {text})."
+        "--lock packaging/build-lock-glibc228.txt --glibc 2.28 (see README). Without --glibc, or with "
+        f"--allow-newer-glibc, the bundle is kept and runs only on glibc >= {text} "
+        f"(the .deb depends on libc6 >= {text})."
     )
     if allow_newer:
         print(f"build: warning: {message}")
@@ -221,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--glibc",
-        default="2.28",
-        help="目标系统的 glibc 版本（默认 2.28，即统信UOS 20；银河麒麟 V10 为 2.31）；程序需要更新的版本时构建失败",
+        help="目标系统的 glibc 版本（统信UOS 20 为 2.28，银河麒麟 V10 为 2.31）；给出时，程序需要更新的版本则构建失败"
+        "（不给出时只提示能否在 UOS 20 上运行）",
     )
     parser.add_argument(
         "--allow-newer-glibc",
@@ -232,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     layout, lock = load("bundle_layout"), load("lock_file")
     try:
-        target = load("glibc_versions").parse_version(args.glibc)
+        target = load("glibc_versions").parse_version(args.glibc or UOS20_GLIBC)
     except ValueError as exc:
         parser.error(str(exc))
     lock_path = (args.lock or lock.LOCK).resolve()
@@ -244,12 +250,12 @@ def main(argv: list[str] | None = None) -> int:
         sync_to_lock(lock, lock_path)
     epoch = source_date_epoch()
     started = time.perf_counter()
-    strict = sys.platform.startswith("linux") and not args.allow_newer_glibc
+    strict = sys.platform.startswith("linux") and args.glibc is not None and not args.allow_newer_glibc
     bundle = build_bundle(output, epoch, args.glibc if strict else None)
     print(f"build: {bundle} ({folder_size(bundle) / 1e6:.0f} MB) in {time.perf_counter() - started:.0f} s")
     glibc = None
     if sys.platform.startswith("linux"):
-        glibc, ok = glibc_report(bundle, target, args.allow_newer_glibc)
+        glibc, ok = glibc_report(bundle, target, allow_newer=not strict)
         if not ok:
             return 1
     left_out = x11_libraries_left_out(bundle)
