@@ -57,6 +57,7 @@ class _CellDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
         editor = QLineEdit(parent)
+        self._view.open_editor = editor
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         editor.setFrame(False)
         return editor
@@ -96,6 +97,8 @@ class ReportGrid(QTableView):
         self.grid_model = model
         self._hop_to_editor = False
         self.typing_started_edit = False  # an editor opened by typing: arrow keys commit and move
+        self.open_editor: QLineEdit | None = None  # the cell editor last opened (None once closed)
+        self._forwarding = False
         model.setParent(self)  # the model lives and dies with its view
         self.setModel(model)
         self.setItemDelegate(_CellDelegate(self))
@@ -134,6 +137,8 @@ class ReportGrid(QTableView):
             super().focusInEvent(event)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if editor is self.open_editor:
+            self.open_editor = None
         super().closeEditor(editor, hint)  # gives focus back (see focusInEvent) when the editor had it
         self._hop_to_editor = False  # focus went elsewhere (a click away): the next focus-in repaints
 
@@ -238,6 +243,18 @@ class ReportGrid(QTableView):
         return super().edit(index, trigger, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        editor = self.open_editor
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if editing and editor is not None and editor.isVisible() and not self._forwarding:
+            # A key that reaches the table while its cell editor is open (sent to the table itself, or
+            # before focus moved) belongs to the value being typed: Qt would drop it ("36" became 3).
+            # A key the editor does not take comes back up to the table (its parent), handled below.
+            self._forwarding = True
+            try:
+                QApplication.sendEvent(editor, event)
+            finally:
+                self._forwarding = False
+            return
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.move_by(1, 0)

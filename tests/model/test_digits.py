@@ -32,3 +32,8 @@ def test_a_long_or_control_character_text_is_quoted_short_and_visible():
     with pytest.raises(InvalidValue) as caught:
         parse("1\x00")
     assert "\x00" not in str(caught.value)
+
+
+def test_a_control_character_is_named_not_shown_as_a_box():
+    with pytest.raises(InvalidValue, match="控制字符（U\\+0007）"):
+        parse("1\x07")
