@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -135,14 +134,14 @@ class SummaryWindow(QWidget):
         from readers.batch import report_suffixes
 
         patterns = " ".join(f"*{s}" for s in report_suffixes())
-        names, _ = QFileDialog.getOpenFileNames(
+        names = self.main.context.messages.ask_open_paths(
             self, "添加报告", self.main._last_folder(), f"年度报告 ({patterns});;所有文件 (*)"
         )
         if names:
             self.add_paths(Path(n) for n in names)
 
     def add_folder_dialog(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "添加文件夹（含子文件夹）", self.main._last_folder())
+        name = self.main.context.messages.ask_folder(self, "添加文件夹（含子文件夹）", self.main._last_folder())
         if name:
             self.add_paths([Path(name)])
 
@@ -220,9 +219,9 @@ class SummaryWindow(QWidget):
         self.table.insertRow(row)
         unit = reviewed.unit
         cells = (
-            unit.agency if unit else "（无法读取）",
+            unit.agency if unit else f"（无法读取：{reviewed.message}）",  # why, where the eye goes first
             str(unit.year) if unit else "",
-            f"{unit.template.id}年版" if unit else reviewed.kind,
+            f"{unit.template.id}年版" if unit else "",
             str(len(unit.errors)) if unit else "",
             str(len(unit.warnings)) if unit else "",
             reviewed.status_name,
@@ -335,11 +334,11 @@ class SummaryWindow(QWidget):
         return True
 
     def export_detail_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = self.main.context.messages.ask_save_path(
             self, "导出明细表", str(Path(self.main._last_folder()) / "汇总明细.xlsx"), "Excel 工作簿 (*.xlsx)"
         )
         if name:
-            self.export_detail(Path(name).with_suffix(".xlsx"))
+            self.export_detail(_xlsx(name))
 
     def export_detail(self, path: Path) -> bool:
         """Write 单位明细, 问题清单 and 汇总表 to ``path``."""
@@ -357,11 +356,11 @@ class SummaryWindow(QWidget):
         return True
 
     def export_review_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = self.main.context.messages.ask_save_path(
             self, "导出审核表", str(Path(self.main._last_folder()) / "审核结果.xlsx"), "Excel 工作簿 (*.xlsx)"
         )
         if name:
-            self.export_review(Path(name).with_suffix(".xlsx"))
+            self.export_review(_xlsx(name))
 
     def export_review(self, path: Path) -> bool:
         """Write one coloured row per report and the list of every problem to ``path``."""
@@ -378,3 +377,9 @@ class SummaryWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel()
         super().closeEvent(event)
+
+
+def _xlsx(name: str) -> Path:
+    """The chosen name with .xlsx added when missing (“2024.汇总” keeps its own dot: 2024.汇总.xlsx)."""
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
