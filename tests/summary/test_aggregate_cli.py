@@ -11,6 +11,7 @@ import pytest
 from main import main
 from model.edits import SetCell
 from model.fileformat import load_report, save_report
+from model.template import load_template
 from tests.conftest import nianbao
 from tests.summary.helpers import FEE, ISSUED, NEW_NATURAL, unit, write_units
 
@@ -167,17 +168,22 @@ def test_detail_workbook(tmp_path, capsys):
     book = openpyxl.load_workbook(detail)
     assert book.sheetnames == ["单位明细", "问题清单", "汇总表"]
     sheet = book["单位明细"]
-    headers = [c.value for c in sheet[2]]
-    assert [c.value for c in sheet[1]][:4] == ["单位", "文件", "错误数", "提示数"]
-    natural_col = headers.index("规章·本年制发件数")
+    headers = [c.value for c in sheet[1]]
+    assert headers[:4] == ["单位", "文件", "错误数", "提示数"]
+    # One header row, one column per input cell, each named as printed (table, row, column): the rows
+    # below are the units and 合计, so sorting, filtering and reading by program see plain rows.
+    assert len(headers) == 4 + len(load_template("2021").input_cells()) and all(headers)
+    natural_col = headers.index("第二十条第（一）项·规章·本年制发件数")
     fee_col = next(i for i, h in enumerate(headers) if h and "收费" in h)
-    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert "表三·一、本年新收政府信息公开申请数量·自然人" in headers
+    assert sheet.auto_filter.ref.startswith("A1:")
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in rows] == ["甲局", "乙局", "合计"]
     assert rows[0][natural_col] == 3 and rows[1][natural_col] is None
     total_row = rows[2]
     assert str(total_row[natural_col]).startswith("=SUM(")
     cached = openpyxl.load_workbook(detail, data_only=True)["单位明细"]
-    cached_rows = list(cached.iter_rows(min_row=3, values_only=True))
+    cached_rows = list(cached.iter_rows(min_row=2, values_only=True))
     assert cached_rows[2][natural_col] == 3
     assert cached_rows[2][fee_col] == pytest.approx(0.3) and repr(cached_rows[2][fee_col]) == "0.3"
     problems = book["问题清单"]
