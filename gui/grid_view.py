@@ -75,6 +75,8 @@ class _CellDelegate(QStyledItemDelegate):
                 # Excel's "Enter" mode: a value begun by typing ends with an arrow key, which moves
                 # on; after F2 or a double-click ("Edit" mode) the arrows move inside the text.
                 step = ARROW_MOVES.get(Qt.Key(event.key()))
+            if step == (1, 0) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                step = (-1, 0)  # Shift+Enter: up, as in Excel and WPS
             if step is not None:
                 # Commit, close and move: never straight into the next cell's editor (Qt's Tab
                 # would open one, and the arrow keys would then move inside its text).
@@ -257,7 +259,7 @@ class ReportGrid(QTableView):
             return
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.move_by(1, 0)
+                self.move_by(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
                 return
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 no_shift = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
@@ -272,6 +274,10 @@ class ReportGrid(QTableView):
                 return
             if event.matches(QKeySequence.StandardKey.Copy):
                 self.copy_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Cut):
+                self.copy_selection()
+                self.clear_selection()
                 return
             if event.matches(QKeySequence.StandardKey.Paste):
                 self.paste()
