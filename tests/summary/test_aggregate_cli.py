@@ -293,3 +293,30 @@ def test_output_named_among_the_inputs_is_refused(tmp_path, capsys):
     code, _, err = run(capsys, "aggregate", *paths, "-o", paths[0])
     assert code == 2 and "也是输入之一" in err and err.count("\n") == 1
     assert paths[0].read_bytes() == before
+
+
+def test_an_output_that_is_a_unit_found_in_a_folder_is_refused(tmp_path, capsys):
+    # -o naming a unit's own report inside the input folder used to drop that unit and overwrite it.
+    paths = write_units(tmp_path / "units", 3)
+    before = paths[0].read_bytes()
+    code, out, err = run(capsys, "aggregate", tmp_path / "units", "-o", paths[0])
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert paths[0].name in err and "覆盖" in err
+    assert paths[0].read_bytes() == before
+    xlsx = tmp_path / "units" / "unit001.xlsx"  # a unit sent as a workbook: not a place for the detail
+    assert main(["export", str(paths[1]), "-o", str(xlsx)]) == 0
+    paths[1].unlink()
+    before = xlsx.read_bytes()
+    capsys.readouterr()
+    code, _, err = run(capsys, "aggregate", tmp_path / "units", "-o", tmp_path / "t.nianbao", "--detail", xlsx)
+    assert code == 2 and "unit001.xlsx" in err and xlsx.read_bytes() == before
+    assert not (tmp_path / "t.nianbao").exists()
+
+
+def test_a_total_written_into_the_units_folder_is_replaced_on_a_rerun(tmp_path, capsys):
+    write_units(tmp_path / "units", 3)
+    total = tmp_path / "units" / "total.nianbao"
+    assert run(capsys, "aggregate", tmp_path / "units", "-o", total)[0] == 0
+    code, _, err = run(capsys, "aggregate", tmp_path / "units", "-o", total)  # the old total is not a unit
+    assert code == 0, err
+    assert len(load_report(total).origin.units) == 3
