@@ -54,7 +54,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     found = find_reports(args.inputs, exclude=[against] if against is not None else [])
     _refuse_overwriting_an_input(found, output, detail)
     excluded = [p for p in (output, detail) if p is not None]  # an earlier total or detail there is output
-    paths = [p for p in found if not any(_same_file(p, written) for written in excluded)]
+    paths = [p for p in found if not any(_same_named_file(p, written) for written in excluded)]
     if not paths:
         raise CliError("输入中没有找到可汇总的报告（.nianbao 或可导入的文件）")
     units = []
@@ -131,7 +131,7 @@ def _refuse_overwriting_an_input(found: list[Path], output: Path, detail: Path |
     for written in (output, detail):
         if written is None or not written.exists():
             continue
-        clash = next((p for p in found if _same_file(p, written)), None)
+        clash = next((p for p in found if _same_named_file(p, written)), None)
         if clash is None:
             continue
         try:
@@ -140,6 +140,11 @@ def _refuse_overwriting_an_input(found: list[Path], output: Path, detail: Path |
             earlier_total = False
         if not earlier_total:
             raise CliError(f"输出文件“{clash}”是输入中的一份报告，写入会覆盖它；请另选输出文件名，未生成任何文件")
+
+
+def _same_named_file(a: Path, b: Path) -> bool:
+    """One file under one name (links aside): the name compared first, so thousands of units cost no disk look-ups."""
+    return a.name.lower() == b.name.lower() and _same_file(a, b)
 
 
 def _same_file(a: Path, b: Path) -> bool:

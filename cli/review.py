@@ -39,7 +39,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if output is not None and output.exists():
         from cli.outputs import same_file
 
-        clash = next((p for p in paths if same_file(p, output)), None)
+        clash = next((p for p in paths if p.name.lower() == output.name.lower() and same_file(p, output)), None)
         if clash is not None:  # a review workbook written earlier is never found in a folder: this is a report
             raise CliError(f"审核表“{clash}”是输入中的一份报告，写入会覆盖它；请另选审核表的文件名")
     if not paths:
