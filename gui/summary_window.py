@@ -340,9 +340,23 @@ class SummaryWindow(QWidget):
         if name:
             self.export_detail(_xlsx(name))
 
+    def _overwrites_a_report(self, path: Path) -> bool:
+        """Say so when ``path`` is one of the listed reports: a workbook written there would destroy it."""
+        from cli.outputs import same_file
+
+        clash = next((r.file for r in self.reports if Path(r.file).name == path.name and same_file(r.file, path)), None)
+        if clash is not None:
+            self.main.context.messages.error(
+                self, "无法导出", f"“{Path(clash).name}”是列表中的一份报告，导出到这里会覆盖它；请另选文件名。"
+            )
+        return clash is not None
+
     def export_detail(self, path: Path) -> bool:
         """Write 单位明细, 问题清单 and 汇总表 to ``path``."""
         from export.detail_workbook import export_detail
+
+        if self._overwrites_a_report(path):
+            return False
 
         units, total = self._total()
         if total is None:
@@ -366,6 +380,8 @@ class SummaryWindow(QWidget):
         """Write one coloured row per report and the list of every problem to ``path``."""
         from export.review_workbook import export_review
 
+        if self._overwrites_a_report(path):
+            return False
         try:
             export_review(path, self.reports)
         except NianbaoError as exc:

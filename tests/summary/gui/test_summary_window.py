@@ -8,6 +8,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 import gui.summary_window as summary_module
+from main import main as main_cli
 from model.fileformat import save_report
 from tests.summary.helpers import NEW_NATURAL, unit, write_units
 
@@ -211,3 +212,17 @@ def test_an_unreadable_file_says_why_in_its_row(qtbot, window, tmp_path):
     load(qtbot, summary, tmp_path / "broken.nianbao")
     assert cell(summary, 0, 0).startswith("（无法读取：") and "损坏" in cell(summary, 0, 0)
     assert cell(summary, 0, 2) == ""  # no layout was read: the column stays empty, not "nianbao"
+
+
+def test_exporting_over_a_listed_report_is_refused(qtbot, window, tmp_path):
+    save_report(unit("甲局", {NEW_NATURAL: 4}), tmp_path / "甲局.nianbao")
+    report = tmp_path / "乙局.xlsx"  # a unit's report sent as a workbook
+    assert main_cli(["export", str(tmp_path / "甲局.nianbao"), "-o", str(report)]) == 0
+    (tmp_path / "甲局.nianbao").unlink()
+    before = report.read_bytes()
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, report)
+    assert summary.table.rowCount() == 1 and summary.reports[0].unit is not None
+    assert not summary.export_detail(report) and not summary.export_review(report)
+    assert report.read_bytes() == before
+    assert window.context.messages.errors and "覆盖" in window.context.messages.errors[-1]
