@@ -7,6 +7,7 @@ rows hold is the model's (:class:`model.review.Reviewed`); this module only show
 
 from __future__ import annotations
 
+import os
 import time
 from collections import deque
 from collections.abc import Iterable
@@ -342,9 +343,8 @@ class SummaryWindow(QWidget):
 
     def _overwrites_a_report(self, path: Path) -> bool:
         """Say so when ``path`` is one of the listed reports: a workbook written there would destroy it."""
-        from cli.outputs import same_file
-
-        clash = next((r.file for r in self.reports if Path(r.file).name == path.name and same_file(r.file, path)), None)
+        listed = (r.file for r in self.reports if Path(r.file).name == path.name)
+        clash = next((file for file in listed if _same_file(file, path)), None)
         if clash is not None:
             self.main.context.messages.error(
                 self, "无法导出", f"“{Path(clash).name}”是列表中的一份报告，导出到这里会覆盖它；请另选文件名。"
@@ -399,3 +399,10 @@ def _xlsx(name: str) -> Path:
     """The chosen name with .xlsx added when missing (“2024.汇总” keeps its own dot: 2024.汇总.xlsx)."""
     path = Path(name)
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def _same_file(a: str, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
