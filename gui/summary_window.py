@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -95,6 +95,16 @@ class SummaryWindow(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order read, until a header is clicked
         self.table.setSortingEnabled(True)  # click a header: the units with most errors first
         self.table.doubleClicked.connect(lambda index: self.open_unit(index.row()))
+        # Keys of any list: Enter opens the current unit, Delete removes the selected rows.
+        for keys, slot in (
+            ((Qt.Key.Key_Return, Qt.Key.Key_Enter), self._open_current),
+            ((Qt.Key.Key_Delete,), self.remove_selected),
+        ):
+            action = QAction(self.table)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.table.addAction(action)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.progress = QProgressBar()
@@ -242,7 +252,13 @@ class SummaryWindow(QWidget):
         status.setBackground(QBrush(QColor(STATUS_COLOURS[reviewed.status])))
         status.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
 
+    def _open_current(self) -> None:
+        if self.table.currentRow() >= 0:
+            self.open_unit(self.table.currentRow())
+
     def remove_selected(self) -> None:
+        if self.busy:
+            return  # rows are still being added
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
         for row in rows:
             reviewed = self.reviewed_at(row)

@@ -226,3 +226,23 @@ def test_exporting_over_a_listed_report_is_refused(qtbot, window, tmp_path):
     assert not summary.export_detail(report) and not summary.export_review(report)
     assert report.read_bytes() == before
     assert window.context.messages.errors and "覆盖" in window.context.messages.errors[-1]
+
+
+def test_enter_opens_the_unit_and_delete_removes_rows(qtbot, window, tmp_path):
+    write_units(tmp_path / "units", 3)
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path / "units")
+    summary.activateWindow()
+    summary.table.setFocus()
+    summary.table.selectRow(1)
+    qtbot.keyClick(summary.table, Qt.Key.Key_Return)
+    assert len(summary.editors) == 1
+    editor = summary.editors[0]
+    qtbot.addWidget(editor)
+    assert editor.session.document.agency == summary.reviewed_at(1).unit.agency
+    summary.activateWindow()
+    summary.table.setFocus()
+    summary.table.selectRow(0)
+    qtbot.keyClick(summary.table, Qt.Key.Key_Delete)
+    assert summary.table.rowCount() == 2
+    assert [r.unit.agency for r in summary.reports] == ["测试单位001", "测试单位002"]
