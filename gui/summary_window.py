@@ -113,9 +113,11 @@ class SummaryWindow(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.status = QLabel("")
         progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress, 2)
         progress_row.addWidget(self.cancel_button)
-        progress_row.addWidget(self.status)
+        # Room of its own from the start: a label that grows only when its text is set is drawn cut off
+        # until the layout catches up.
+        progress_row.addWidget(self.status, 1)
         self.progress.hide()
         self.cancel_button.hide()
 

@@ -246,3 +246,13 @@ def test_enter_opens_the_unit_and_delete_removes_rows(qtbot, window, tmp_path):
     qtbot.keyClick(summary.table, Qt.Key.Key_Delete)
     assert summary.table.rowCount() == 2
     assert [r.unit.agency for r in summary.reports] == ["测试单位001", "测试单位002"]
+
+
+def test_the_status_line_is_not_cut_off_when_loading_ends(qtbot, window, tmp_path):
+    write_units(tmp_path / "units", 2)
+    summary = open_summary(qtbot, window)
+    summary.resize(960, 600)
+    load(qtbot, summary, tmp_path / "units")
+    # Seen at once, before any later layout pass: the label already has room for what it says.
+    assert summary.status.text() == "已读取2份报告"
+    assert summary.status.width() >= summary.status.sizeHint().width()
