@@ -52,7 +52,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
             if written is not None and Path(raw).is_file() and _same_file(Path(raw), written):
                 raise CliError(f"输出文件“{written}”也是输入之一，会覆盖该单位的报告；请另选输出文件名")
     found = find_reports(args.inputs, exclude=[against] if against is not None else [])
-    _refuse_overwriting_an_input(found, output, detail)
+    earlier = _refuse_overwriting_an_input(found, output, detail)
     excluded = [p for p in (output, detail) if p is not None]  # an earlier total or detail there is output
     paths = [p for p in found if not any(_same_named_file(p, written) for written in excluded)]
     if not paths:
@@ -63,6 +63,9 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         if reviewed.unit is None:
             raise CliError(f"无法读取“{reviewed.file}”：{reviewed.message}；未生成汇总报告")
         units.append(reviewed.unit)
+    if earlier is not None and not set(earlier) <= {unit.agency for unit in units}:
+        # A total of other units (a county's, fed to the city's 汇总) is an input, not this run's output.
+        raise CliError(f"输出文件“{output}”是输入中的一份汇总报告（其他单位的汇总），写入会覆盖它；请另选输出文件名")
     reported = None
     if against is not None:
         try:
@@ -119,11 +122,11 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     return EXIT_RULE_ERRORS if failing or differences else EXIT_OK
 
 
-def _refuse_overwriting_an_input(found: list[Path], output: Path, detail: Path | None) -> None:
+def _refuse_overwriting_an_input(found: list[Path], output: Path, detail: Path | None) -> tuple[str, ...] | None:
     """An output that is a unit's report found among the inputs (in a folder, say) would destroy it.
 
     Only a total this command wrote earlier may be replaced (a detail workbook it wrote is never
-    found: folders skip them).
+    found: folders skip them); its units are returned, for the caller to see they are this run's.
     """
     from model.errors import NianbaoError
     from model.fileformat import load_report
@@ -135,11 +138,13 @@ def _refuse_overwriting_an_input(found: list[Path], output: Path, detail: Path |
         if clash is None:
             continue
         try:
-            earlier_total = written.suffix.lower() == ".nianbao" and bool(load_report(written).origin.units)
+            summed = load_report(written).origin.units if written.suffix.lower() == ".nianbao" else ()
         except NianbaoError:
-            earlier_total = False
-        if not earlier_total:
+            summed = ()
+        if not summed:
             raise CliError(f"输出文件“{clash}”是输入中的一份报告，写入会覆盖它；请另选输出文件名，未生成任何文件")
+        return summed
+    return None
 
 
 def _same_named_file(a: Path, b: Path) -> bool:

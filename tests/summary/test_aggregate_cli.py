@@ -320,3 +320,14 @@ def test_a_total_written_into_the_units_folder_is_replaced_on_a_rerun(tmp_path, 
     code, _, err = run(capsys, "aggregate", tmp_path / "units", "-o", total)  # the old total is not a unit
     assert code == 0, err
     assert len(load_report(total).origin.units) == 3
+
+
+def test_a_county_total_in_the_city_folder_is_not_overwritten(tmp_path, capsys):
+    write_units(tmp_path / "county", 2)
+    county = tmp_path / "city" / "county.nianbao"
+    county.parent.mkdir()
+    assert run(capsys, "aggregate", tmp_path / "county", "-o", county, "--agency", "某县")[0] == 0
+    save_report(unit("市本级", {ISSUED: 1}), tmp_path / "city" / "city.nianbao")
+    before = county.read_bytes()
+    code, _, err = run(capsys, "aggregate", tmp_path / "city", "-o", county)  # the county's total is an input
+    assert code == 2 and "county.nianbao" in err and county.read_bytes() == before
