@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
@@ -247,7 +248,8 @@ class ReportGrid(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editor = self.open_editor
         editing = self.state() == QAbstractItemView.State.EditingState
-        if editing and editor is not None and editor.isVisible() and not self._forwarding:
+        live = editor is not None and shiboken6.isValid(editor)  # a reset deletes editors without closeEditor()
+        if editing and live and editor.isVisible() and not self._forwarding:
             # A key that reaches the table while its cell editor is open (sent to the table itself, or
             # before focus moved) belongs to the value being typed: Qt would drop it ("36" became 3).
             # A key the editor does not take comes back up to the table (its parent), handled below.
