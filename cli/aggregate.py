@@ -51,8 +51,10 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         for written in (output, detail):
             if written is not None and Path(raw).is_file() and _same_file(Path(raw), written):
                 raise CliError(f"输出文件“{written}”也是输入之一，会覆盖该单位的报告；请另选输出文件名")
-    excluded = [p for p in (output, detail, against) if p is not None]
-    paths = find_reports(args.inputs, exclude=excluded)
+    found = find_reports(args.inputs, exclude=[against] if against is not None else [])
+    earlier = _refuse_overwriting_an_input(found, output, detail)
+    excluded = [p for p in (output, detail) if p is not None]  # an earlier total or detail there is output
+    paths = [p for p in found if not any(_same_named_file(p, written) for written in excluded)]
     if not paths:
         raise CliError("输入中没有找到可汇总的报告（.nianbao 或可导入的文件）")
     units = []
@@ -61,6 +63,9 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         if reviewed.unit is None:
             raise CliError(f"无法读取“{reviewed.file}”：{reviewed.message}；未生成汇总报告")
         units.append(reviewed.unit)
+    if earlier is not None and not set(earlier) <= {unit.agency for unit in units}:
+        # A total of other units (a county's, fed to the city's 汇总) is an input, not this run's output.
+        raise CliError(f"输出文件“{output}”是输入中的一份汇总报告（其他单位的汇总），写入会覆盖它；请另选输出文件名")
     reported = None
     if against is not None:
         try:
@@ -115,6 +120,36 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
             else:
                 print(f"与“{against}”核对：全部一致")
     return EXIT_RULE_ERRORS if failing or differences else EXIT_OK
+
+
+def _refuse_overwriting_an_input(found: list[Path], output: Path, detail: Path | None) -> tuple[str, ...] | None:
+    """An output that is a unit's report found among the inputs (in a folder, say) would destroy it.
+
+    Only a total this command wrote earlier may be replaced (a detail workbook it wrote is never
+    found: folders skip them); its units are returned, for the caller to see they are this run's.
+    """
+    from model.errors import NianbaoError
+    from model.fileformat import load_report
+
+    for written in (output, detail):
+        if written is None or not written.exists():
+            continue
+        clash = next((p for p in found if _same_named_file(p, written)), None)
+        if clash is None:
+            continue
+        try:
+            summed = load_report(written).origin.units if written.suffix.lower() == ".nianbao" else ()
+        except NianbaoError:
+            summed = ()
+        if not summed:
+            raise CliError(f"输出文件“{clash}”是输入中的一份报告，写入会覆盖它；请另选输出文件名，未生成任何文件")
+        return summed
+    return None
+
+
+def _same_named_file(a: Path, b: Path) -> bool:
+    """One file under one name (links aside): the name compared first, so thousands of units cost no disk look-ups."""
+    return a.name.lower() == b.name.lower() and _same_file(a, b)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -35,7 +35,13 @@ def cmd_review(args: argparse.Namespace) -> int:
     if output is not None and output.suffix.lower() != ".xlsx":
         raise CliError(f"审核表应保存为 .xlsx 文件，而不是“{output.name}”")
     # A missing input is one bad input among many: listed as unreadable, the batch goes on.
-    paths = find_reports(args.inputs, exclude=[output] if output else [], keep_missing=True)
+    paths = find_reports(args.inputs, keep_missing=True)
+    if output is not None and output.exists():
+        from cli.outputs import same_file
+
+        clash = next((p for p in paths if p.name.lower() == output.name.lower() and same_file(p, output)), None)
+        if clash is not None:  # a review workbook written earlier is never found in a folder: this is a report
+            raise CliError(f"审核表“{clash}”是输入中的一份报告，写入会覆盖它；请另选审核表的文件名")
     if not paths:
         raise CliError("输入中没有找到可审核的报告（.nianbao 或可导入的文件）")
     reports = []

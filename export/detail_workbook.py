@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from export.problems_sheet import problems_of, write_problems
 from export.xlsx import workbook_options, write_report_sheet
 from model.aggregate import Unit
+from model.cellref import CellRef
 from model.document import Document
 from model.errors import ReportFileError
 from model.fileformat import write_atomically
@@ -29,7 +31,9 @@ from model.values import CellKind
 DETAIL_SHEET = "单位明细"
 TOTAL_SHEET = "汇总表"
 FIXED = ("单位", "文件", "错误数", "提示数")
-HEADER_ROWS = 2
+DATA_WIDTH = 11  # characters of a data column (a Chinese character counts two)
+LINE_POINTS = 13.5  # one wrapped line of the 10-point header
+HEADER_ROWS = 1  # one header row: sorting, filtering and reading by program see plain rows below it
 
 
 def write_detail_book(path: Path | io.BytesIO, units: Sequence[Unit], total: Document) -> None:
@@ -60,27 +64,13 @@ def _write_units(book: xlsxwriter.Workbook, units: Sequence[Unit], total: Docume
     total_amount = book.add_format({**base, "num_format": "0.00", "bold": True, "bg_color": "#E4E9F1"})
     total_text = book.add_format({**base, "bold": True, "bg_color": "#E4E9F1"})
     for column, title in enumerate(FIXED):
-        sheet.merge_range(0, column, 1, column, title, header)
+        sheet.write_string(0, column, title, header)
     first = len(FIXED)
-    start = first
-    for table in template.tables.values():
-        span = sum(1 for ref in cells if ref.table == table.id)
-        if not span:
-            continue
-        title = table.title if span > 1 else (table.heading or table.title)
-        if span > 1:
-            sheet.merge_range(0, start, 0, start + span - 1, title, header)
-        else:
-            sheet.write_string(0, start, title, header)
-        start += span
     kinds = [template.kind_of(ref) for ref in cells]
-    for offset, ref in enumerate(cells):
-        table = template.table(ref.table)
-        column = table.column(ref.column).path[_shared_depth(table) :]
-        label = "·".join([*table.row(ref.row).path, *column])
-        sheet.write_string(1, first + offset, label, header)
-    sheet.set_row(0, 45)
-    sheet.set_row(1, 150)
+    labels = [_label(template.table(ref.table), ref) for ref in cells]
+    for offset, label in enumerate(labels):
+        sheet.write_string(0, first + offset, label, header)
+    sheet.set_row(0, _header_height(labels))
     row = HEADER_ROWS
     for row, unit in enumerate(units, start=HEADER_ROWS):
         sheet.write_string(row, 0, unit.agency, text)
@@ -111,15 +101,34 @@ def _write_units(book: xlsxwriter.Workbook, units: Sequence[Unit], total: Docume
         formula = f"=SUM({top}:{bottom})" if units else "=0"
         sheet.write_formula(sum_row, column, formula, total_amount if is_amount else total_count, cached)
     sheet.set_column(0, 0, 18)
-    sheet.set_column(1, 1, 14, text)
+    # The file column as wide as its longest path (within reason): a cut-off path names no file.
+    sheet.set_column(1, 1, min(40, max([14, *(len(unit.source) + 2 for unit in units)])), text)
     sheet.set_column(2, 3, 6)
-    sheet.set_column(first, first + len(cells) - 1, 9)
+    sheet.set_column(first, first + len(cells) - 1, DATA_WIDTH)
     sheet.freeze_panes(HEADER_ROWS, 1)
-    sheet.autofilter(1, 0, sum_row - 1, first + len(cells) - 1)
+    sheet.autofilter(0, 0, sum_row - 1, first + len(cells) - 1)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.repeat_rows(0, HEADER_ROWS - 1)
     sheet.repeat_columns(0, 0)
+
+
+def _header_height(labels: Sequence[str]) -> float:
+    """Points for the header row so the longest label shows whole when wrapped in its column
+    (Excel and LibreOffice do not grow a row for wrapped text on their own)."""
+    per_line = DATA_WIDTH - 1
+    widths = (sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in label) for label in labels)
+    longest = max(widths, default=0)
+    lines = -(-longest // per_line) + 1  # a spare line: words do not break exactly at the edge
+    return min(409.0, max(30.0, lines * LINE_POINTS))
+
+
+def _label(table: Table, ref: CellRef) -> str:
+    """A column's heading: the cell as printed (table, row labels, column labels), so each column
+    names its cell on its own, without a merged title above it."""
+    place = table.heading or "表" + table.title.split("、")[0]
+    column = table.column(ref.column).path[_shared_depth(table) :]
+    return "·".join([place, *table.row(ref.row).path, *column])
 
 
 def _shared_depth(table: Table) -> int:

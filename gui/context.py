@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 class UserMessages:
@@ -63,6 +63,20 @@ class UserMessages:
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_open_paths(self, parent: QWidget | None, title: str, folder: str, filters: str) -> list[str]:
+        """Files to read (none when cancelled)."""
+        names, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+        return list(names)
+
+    def ask_folder(self, parent: QWidget | None, title: str, folder: str) -> str:
+        """A folder to read ("" when cancelled)."""
+        return QFileDialog.getExistingDirectory(parent, title, folder)
+
+    def ask_save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+        """Where to write a file ("" when cancelled)."""
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return name
 
     def ask_restore(self, parent: QWidget | None, description: str) -> bool:
         question = QCoreApplication.translate(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
@@ -57,6 +58,7 @@ class _CellDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
         editor = QLineEdit(parent)
+        self._view.open_editor = editor
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         editor.setFrame(False)
         return editor
@@ -74,6 +76,8 @@ class _CellDelegate(QStyledItemDelegate):
                 # Excel's "Enter" mode: a value begun by typing ends with an arrow key, which moves
                 # on; after F2 or a double-click ("Edit" mode) the arrows move inside the text.
                 step = ARROW_MOVES.get(Qt.Key(event.key()))
+            if step == (1, 0) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                step = (-1, 0)  # Shift+Enter: up, as in Excel and WPS
             if step is not None:
                 # Commit, close and move: never straight into the next cell's editor (Qt's Tab
                 # would open one, and the arrow keys would then move inside its text).
@@ -96,6 +100,8 @@ class ReportGrid(QTableView):
         self.grid_model = model
         self._hop_to_editor = False
         self.typing_started_edit = False  # an editor opened by typing: arrow keys commit and move
+        self.open_editor: QLineEdit | None = None  # the cell editor last opened (None once closed)
+        self._forwarding = False
         model.setParent(self)  # the model lives and dies with its view
         self.setModel(model)
         self.setItemDelegate(_CellDelegate(self))
@@ -134,6 +140,8 @@ class ReportGrid(QTableView):
             super().focusInEvent(event)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if editor is self.open_editor:
+            self.open_editor = None
         super().closeEditor(editor, hint)  # gives focus back (see focusInEvent) when the editor had it
         self._hop_to_editor = False  # focus went elsewhere (a click away): the next focus-in repaints
 
@@ -238,9 +246,22 @@ class ReportGrid(QTableView):
         return super().edit(index, trigger, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        editor = self.open_editor
+        editing = self.state() == QAbstractItemView.State.EditingState
+        live = editor is not None and shiboken6.isValid(editor)  # a reset deletes editors without closeEditor()
+        if editing and live and editor.isVisible() and not self._forwarding:
+            # A key that reaches the table while its cell editor is open (sent to the table itself, or
+            # before focus moved) belongs to the value being typed: Qt would drop it ("36" became 3).
+            # A key the editor does not take comes back up to the table (its parent), handled below.
+            self._forwarding = True
+            try:
+                QApplication.sendEvent(editor, event)
+            finally:
+                self._forwarding = False
+            return
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.move_by(1, 0)
+                self.move_by(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
                 return
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 no_shift = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
@@ -255,6 +276,10 @@ class ReportGrid(QTableView):
                 return
             if event.matches(QKeySequence.StandardKey.Copy):
                 self.copy_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Cut):
+                self.copy_selection()
+                self.clear_selection()
                 return
             if event.matches(QKeySequence.StandardKey.Paste):
                 self.paste()

@@ -7,6 +7,7 @@ rows hold is the model's (:class:`model.review.Reviewed`); this module only show
 
 from __future__ import annotations
 
+import os
 import time
 from collections import deque
 from collections.abc import Iterable
@@ -14,10 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -95,6 +95,16 @@ class SummaryWindow(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order read, until a header is clicked
         self.table.setSortingEnabled(True)  # click a header: the units with most errors first
         self.table.doubleClicked.connect(lambda index: self.open_unit(index.row()))
+        # Keys of any list: Enter opens the current unit, Delete removes the selected rows.
+        for keys, slot in (
+            ((Qt.Key.Key_Return, Qt.Key.Key_Enter), self._open_current),
+            ((Qt.Key.Key_Delete,), self.remove_selected),
+        ):
+            action = QAction(self.table)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.table.addAction(action)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.progress = QProgressBar()
@@ -103,9 +113,11 @@ class SummaryWindow(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.status = QLabel("")
         progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress, 2)
         progress_row.addWidget(self.cancel_button)
-        progress_row.addWidget(self.status)
+        # Room of its own from the start: a label that grows only when its text is set is drawn cut off
+        # until the layout catches up.
+        progress_row.addWidget(self.status, 1)
         self.progress.hide()
         self.cancel_button.hide()
 
@@ -135,14 +147,14 @@ class SummaryWindow(QWidget):
         from readers.batch import report_suffixes
 
         patterns = " ".join(f"*{s}" for s in report_suffixes())
-        names, _ = QFileDialog.getOpenFileNames(
+        names = self.main.context.messages.ask_open_paths(
             self, "添加报告", self.main._last_folder(), f"年度报告 ({patterns});;所有文件 (*)"
         )
         if names:
             self.add_paths(Path(n) for n in names)
 
     def add_folder_dialog(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "添加文件夹（含子文件夹）", self.main._last_folder())
+        name = self.main.context.messages.ask_folder(self, "添加文件夹（含子文件夹）", self.main._last_folder())
         if name:
             self.add_paths([Path(name)])
 
@@ -220,9 +232,9 @@ class SummaryWindow(QWidget):
         self.table.insertRow(row)
         unit = reviewed.unit
         cells = (
-            unit.agency if unit else "（无法读取）",
+            unit.agency if unit else f"（无法读取：{reviewed.message}）",  # why, where the eye goes first
             str(unit.year) if unit else "",
-            f"{unit.template.id}年版" if unit else reviewed.kind,
+            f"{unit.template.id}年版" if unit else "",
             str(len(unit.errors)) if unit else "",
             str(len(unit.warnings)) if unit else "",
             reviewed.status_name,
@@ -242,7 +254,13 @@ class SummaryWindow(QWidget):
         status.setBackground(QBrush(QColor(STATUS_COLOURS[reviewed.status])))
         status.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
 
+    def _open_current(self) -> None:
+        if self.table.currentRow() >= 0:
+            self.open_unit(self.table.currentRow())
+
     def remove_selected(self) -> None:
+        if self.busy:
+            return  # rows are still being added
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
         for row in rows:
             reviewed = self.reviewed_at(row)
@@ -335,15 +353,28 @@ class SummaryWindow(QWidget):
         return True
 
     def export_detail_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = self.main.context.messages.ask_save_path(
             self, "导出明细表", str(Path(self.main._last_folder()) / "汇总明细.xlsx"), "Excel 工作簿 (*.xlsx)"
         )
         if name:
-            self.export_detail(Path(name).with_suffix(".xlsx"))
+            self.export_detail(_xlsx(name))
+
+    def _overwrites_a_report(self, path: Path) -> bool:
+        """Say so when ``path`` is one of the listed reports: a workbook written there would destroy it."""
+        listed = (r.file for r in self.reports if Path(r.file).name == path.name)
+        clash = next((file for file in listed if _same_file(file, path)), None)
+        if clash is not None:
+            self.main.context.messages.error(
+                self, "无法导出", f"“{Path(clash).name}”是列表中的一份报告，导出到这里会覆盖它；请另选文件名。"
+            )
+        return clash is not None
 
     def export_detail(self, path: Path) -> bool:
         """Write 单位明细, 问题清单 and 汇总表 to ``path``."""
         from export.detail_workbook import export_detail
+
+        if self._overwrites_a_report(path):
+            return False
 
         units, total = self._total()
         if total is None:
@@ -357,16 +388,18 @@ class SummaryWindow(QWidget):
         return True
 
     def export_review_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = self.main.context.messages.ask_save_path(
             self, "导出审核表", str(Path(self.main._last_folder()) / "审核结果.xlsx"), "Excel 工作簿 (*.xlsx)"
         )
         if name:
-            self.export_review(Path(name).with_suffix(".xlsx"))
+            self.export_review(_xlsx(name))
 
     def export_review(self, path: Path) -> bool:
         """Write one coloured row per report and the list of every problem to ``path``."""
         from export.review_workbook import export_review
 
+        if self._overwrites_a_report(path):
+            return False
         try:
             export_review(path, self.reports)
         except NianbaoError as exc:
@@ -378,3 +411,16 @@ class SummaryWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel()
         super().closeEvent(event)
+
+
+def _xlsx(name: str) -> Path:
+    """The chosen name with .xlsx added when missing (“2024.汇总” keeps its own dot: 2024.汇总.xlsx)."""
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def _same_file(a: str, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False

@@ -169,6 +169,7 @@ class TableGridModel(QAbstractTableModel):
         except NianbaoError as exc:
             self.message.emit(self.tr("Not accepted: {reason}").format(reason=exc))
             return False
+        self.message.emit("")  # a refusal still showing would now be about a value that was accepted
         return True
 
     # --- change propagation --------------------------------------------------------------------

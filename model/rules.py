@@ -457,7 +457,9 @@ def _eval_heading_order(instance: RuleInstance, context: RuleContext) -> RuleRes
         expected = _HEADING.match(section.title)
         if expected is not None and match.group(1) != expected.group(1):
             problems.append(f"“{shown}”应为第{expected.group(1)}部分")
-        if last is not None and index <= last[0]:
+        # The section under way named again (a paragraph opening with its words, a heading repeated
+        # atop a page) is no disorder; only an earlier section after a later one is.
+        if last is not None and index < last[0]:
             problems.append(f"“{shown}”排在“{last[1]}”之后")
         if last is None or index > last[0]:
             last = (index, shown)

@@ -64,7 +64,11 @@ def parse_value(text: str, kind: CellKind, *, count_max: int, amount_max: Decima
     foreign = _foreign_digit(text)
     if foreign is not None:
         # NFKC would turn ² or ① into 2 or 1 and Python reads ٣ as 3: a number nobody typed on purpose.
-        raise InvalidValue(f"“{_shown(text)}”不是数字：“{foreign}”不是0—9的数字（只能用半角或全角的0—9）")
+        where = "" if text.strip() == foreign else f"“{_shown(text)}”中的"
+        raise InvalidValue(f"{where}“{foreign}”不是0—9的数字（只能用半角或全角的0—9）")
+    hidden = next((c for c in text if unicodedata.category(c) == "Cc" and not c.isspace()), None)
+    if hidden is not None:
+        raise InvalidValue(f"“{_shown(text)}”含有不可见的控制字符（U+{ord(hidden):04X}），不是数字")
     raw = normalize_number_text(text)
     if kind is CellKind.AMOUNT and raw.endswith("万元"):
         raw = raw[:-2]

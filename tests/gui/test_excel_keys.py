@@ -272,3 +272,61 @@ def test_double_clicking_a_total_says_why_it_cannot_be_edited(qtbot, window):
     QApplication.sendEvent(grid.viewport(), double)
     assert not editor_open(grid)
     assert "合计" in status(window)
+
+
+def test_keys_sent_to_the_table_while_its_editor_is_open_are_typed(qtbot, window):
+    # A value typed key by key at the table (as key events sent to the window land there) is the
+    # whole value: Qt opened the editor on the first key and dropped the rest ("36" became 3).
+    grid = go_to(qtbot, window, ref("new", "natural"))
+    qtbot.keyClicks(grid, "365")
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert value(window, "new", "natural") == 365
+    assert grid.currentIndex() == grid.grid_model.index_of(ref("carried", "natural")) and not editor_open(grid)
+    qtbot.keyClicks(grid, "12")
+    qtbot.keyClick(grid, Qt.Key.Key_Escape)  # Escape reaches the editor too: the edit is cancelled
+    assert value(window, "carried", "natural") == 0 and not editor_open(grid)
+
+
+def test_an_accepted_value_clears_an_earlier_refusal(qtbot, window):
+    grid = go_to(qtbot, window, ref("new", "natural"))
+    qtbot.keyClicks(grid, "abc")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert "未接受" in status(window)
+    grid = go_to(qtbot, window, ref("new", "natural"))
+    qtbot.keyClicks(grid, "12")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert value(window, "new", "natural") == 12
+    assert "未接受" not in status(window)  # the bar no longer says the accepted value was refused
+
+
+def test_a_pasted_control_character_is_named(qtbot, window):
+    paste(qtbot, window, ref("new", "natural"), "1\x00\t2")
+    assert "粘贴未完成" in status(window) and "控制字符" in status(window) and "U+0000" in status(window)
+    assert value(window, "new", "natural") == 0
+
+
+def test_shift_enter_moves_up_as_in_excel(qtbot, window):
+    grid = go_to(qtbot, window, ref("carried", "natural"))
+    model = grid.grid_model
+    qtbot.keyClicks(grid, "5")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, SHIFT)
+    assert value(window, "carried", "natural") == 5
+    assert grid.currentIndex() == model.index_of(ref("new", "natural")) and not editor_open(grid)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert grid.currentIndex() == model.index_of(ref("carried", "natural"))
+    qtbot.keyClick(grid, Qt.Key.Key_Return, SHIFT)
+    assert grid.currentIndex() == model.index_of(ref("new", "natural"))
+
+
+def test_ctrl_x_copies_and_clears_as_one_step(qtbot, window):
+    paste(qtbot, window, ref("new", "natural"), "3\t4\n")
+    grid = go_to(qtbot, window, ref("new", "natural"))
+    qtbot.keyClick(grid, Qt.Key.Key_Right, SHIFT)
+    qtbot.keyClick(grid, Qt.Key.Key_X, CTRL)
+    assert QGuiApplication.clipboard().text() == "3\t4\n"
+    assert value(window, "new", "natural") is None and value(window, "new", "business") is None
+    paste(qtbot, window, ref("carried", "natural"), QGuiApplication.clipboard().text())
+    assert value(window, "carried", "natural") == 3 and value(window, "carried", "business") == 4
+    window.undo_action.trigger()  # the paste
+    window.undo_action.trigger()  # the cut: one step
+    assert value(window, "new", "natural") == 3 and value(window, "new", "business") == 4

@@ -32,3 +32,17 @@ def test_a_long_or_control_character_text_is_quoted_short_and_visible():
     with pytest.raises(InvalidValue) as caught:
         parse("1\x00")
     assert "\x00" not in str(caught.value)
+
+
+def test_a_control_character_is_named_not_shown_as_a_box():
+    with pytest.raises(InvalidValue, match="控制字符（U\\+0007）"):
+        parse("1\x07")
+
+
+def test_a_foreign_digit_is_named_once():
+    with pytest.raises(InvalidValue) as caught:
+        parse("٣")
+    assert str(caught.value) == "“٣”不是0—9的数字（只能用半角或全角的0—9）"
+    with pytest.raises(InvalidValue) as caught:
+        parse("1٣")
+    assert str(caught.value) == "“1٣”中的“٣”不是0—9的数字（只能用半角或全角的0—9）"

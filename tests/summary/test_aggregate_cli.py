@@ -11,6 +11,7 @@ import pytest
 from main import main
 from model.edits import SetCell
 from model.fileformat import load_report, save_report
+from model.template import load_template
 from tests.conftest import nianbao
 from tests.summary.helpers import FEE, ISSUED, NEW_NATURAL, unit, write_units
 
@@ -167,17 +168,22 @@ def test_detail_workbook(tmp_path, capsys):
     book = openpyxl.load_workbook(detail)
     assert book.sheetnames == ["单位明细", "问题清单", "汇总表"]
     sheet = book["单位明细"]
-    headers = [c.value for c in sheet[2]]
-    assert [c.value for c in sheet[1]][:4] == ["单位", "文件", "错误数", "提示数"]
-    natural_col = headers.index("规章·本年制发件数")
+    headers = [c.value for c in sheet[1]]
+    assert headers[:4] == ["单位", "文件", "错误数", "提示数"]
+    # One header row, one column per input cell, each named as printed (table, row, column): the rows
+    # below are the units and 合计, so sorting, filtering and reading by program see plain rows.
+    assert len(headers) == 4 + len(load_template("2021").input_cells()) and all(headers)
+    natural_col = headers.index("第二十条第（一）项·规章·本年制发件数")
     fee_col = next(i for i, h in enumerate(headers) if h and "收费" in h)
-    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert "表三·一、本年新收政府信息公开申请数量·自然人" in headers
+    assert sheet.auto_filter.ref.startswith("A1:")
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in rows] == ["甲局", "乙局", "合计"]
     assert rows[0][natural_col] == 3 and rows[1][natural_col] is None
     total_row = rows[2]
     assert str(total_row[natural_col]).startswith("=SUM(")
     cached = openpyxl.load_workbook(detail, data_only=True)["单位明细"]
-    cached_rows = list(cached.iter_rows(min_row=3, values_only=True))
+    cached_rows = list(cached.iter_rows(min_row=2, values_only=True))
     assert cached_rows[2][natural_col] == 3
     assert cached_rows[2][fee_col] == pytest.approx(0.3) and repr(cached_rows[2][fee_col]) == "0.3"
     problems = book["问题清单"]
@@ -287,3 +293,41 @@ def test_output_named_among_the_inputs_is_refused(tmp_path, capsys):
     code, _, err = run(capsys, "aggregate", *paths, "-o", paths[0])
     assert code == 2 and "也是输入之一" in err and err.count("\n") == 1
     assert paths[0].read_bytes() == before
+
+
+def test_an_output_that_is_a_unit_found_in_a_folder_is_refused(tmp_path, capsys):
+    # -o naming a unit's own report inside the input folder used to drop that unit and overwrite it.
+    paths = write_units(tmp_path / "units", 3)
+    before = paths[0].read_bytes()
+    code, out, err = run(capsys, "aggregate", tmp_path / "units", "-o", paths[0])
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert paths[0].name in err and "覆盖" in err
+    assert paths[0].read_bytes() == before
+    xlsx = tmp_path / "units" / "unit001.xlsx"  # a unit sent as a workbook: not a place for the detail
+    assert main(["export", str(paths[1]), "-o", str(xlsx)]) == 0
+    paths[1].unlink()
+    before = xlsx.read_bytes()
+    capsys.readouterr()
+    code, _, err = run(capsys, "aggregate", tmp_path / "units", "-o", tmp_path / "t.nianbao", "--detail", xlsx)
+    assert code == 2 and "unit001.xlsx" in err and xlsx.read_bytes() == before
+    assert not (tmp_path / "t.nianbao").exists()
+
+
+def test_a_total_written_into_the_units_folder_is_replaced_on_a_rerun(tmp_path, capsys):
+    write_units(tmp_path / "units", 3)
+    total = tmp_path / "units" / "total.nianbao"
+    assert run(capsys, "aggregate", tmp_path / "units", "-o", total)[0] == 0
+    code, _, err = run(capsys, "aggregate", tmp_path / "units", "-o", total)  # the old total is not a unit
+    assert code == 0, err
+    assert len(load_report(total).origin.units) == 3
+
+
+def test_a_county_total_in_the_city_folder_is_not_overwritten(tmp_path, capsys):
+    write_units(tmp_path / "county", 2)
+    county = tmp_path / "city" / "county.nianbao"
+    county.parent.mkdir()
+    assert run(capsys, "aggregate", tmp_path / "county", "-o", county, "--agency", "某县")[0] == 0
+    save_report(unit("市本级", {ISSUED: 1}), tmp_path / "city" / "city.nianbao")
+    before = county.read_bytes()
+    code, _, err = run(capsys, "aggregate", tmp_path / "city", "-o", county)  # the county's total is an input
+    assert code == 2 and "county.nianbao" in err and county.read_bytes() == before

@@ -119,3 +119,23 @@ def test_published_reports_batch(tmp_path, capsys):
     assert hongze["year"] == 2024
     printed_zero = next(r for r in data["reports"] if "10_hongze" in r["file"])
     assert "合计为0" in printed_zero["message"]  # what the import doubted is part of the review
+
+
+def test_a_review_workbook_never_overwrites_a_report_it_reads(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    save_report(unit("甲局", {NEW_NATURAL: 0}), tmp_path / "甲局.nianbao")
+    report = folder / "unit.xlsx"  # a unit's report sent as a workbook
+    assert main(["export", str(tmp_path / "甲局.nianbao"), "-o", str(report)]) == 0
+    before = report.read_bytes()
+    capsys.readouterr()
+    code, _, err = run(capsys, "review", folder, "-o", report)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "覆盖" in err
+    assert report.read_bytes() == before
+    code, _, err = run(capsys, "review", report, "-o", report)
+    assert code == 2 and report.read_bytes() == before
+    # A review workbook written earlier into the folder is output, not a report: replaced on a rerun.
+    again = folder / "审核.xlsx"
+    assert run(capsys, "review", folder, "-o", again)[0] == 0
+    assert run(capsys, "review", folder, "-o", again)[0] == 0
+    assert len(list(openpyxl.load_workbook(again)["审核结果"].iter_rows(min_row=2))) == 1

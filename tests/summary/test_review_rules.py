@@ -182,3 +182,14 @@ def test_misnumbered_heading_in_an_imported_workbook(tmp_path):
     book.save(path)
     (message,) = rules(read_report(path).document, "H1")
     assert "“四、存在的主要问题及改进情况”应为第五部分" in message
+
+
+def test_a_paragraph_repeating_the_current_heading_is_not_disorder(tmp_path):
+    # A first paragraph that opens with its section's own heading words (or a heading repeated at a
+    # page top) is not a section out of order: only an earlier section after a later one is.
+    text = (PUBLISHED / "10_hongze-district-2023.txt").read_text(encoding="utf-8")
+    five = text.index("     五、存在的主要问题及改进情况")
+    end = text.index("\n", five)
+    text = text[: end + 1] + "五、存在的主要问题及改进情况如下。\n" + text[end + 1 :]
+    document = _imported(tmp_path, text)
+    assert rules(document, "H1") == []

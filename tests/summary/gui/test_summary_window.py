@@ -8,6 +8,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 import gui.summary_window as summary_module
+from main import main as main_cli
 from model.fileformat import save_report
 from tests.summary.helpers import NEW_NATURAL, unit, write_units
 
@@ -174,3 +175,84 @@ def test_an_imported_unit_opens_as_a_new_unsaved_report(qtbot, window, tmp_path)
     assert editor.session.path is None and editor.session.dirty  # nothing is written beside the source
     assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["hongze.txt"]
     editor.session.set_clean()  # qtbot closes it; a clean report closes without asking
+
+
+def test_paths_are_asked_through_the_context_seam(qtbot, window, tmp_path, monkeypatch):
+    # The app's dialogs go through context.messages (replaced in tests and by embedders), never straight to Qt.
+    write_units(tmp_path / "units", 2)
+    asked: list[str] = []
+    messages = window.context.messages
+    folder = str(tmp_path / "units")
+    monkeypatch.setattr(messages, "ask_folder", lambda parent, title, start: asked.append(title) or folder)
+    answers = iter([str(tmp_path / "汇总.2024"), str(tmp_path / "审核")])
+    monkeypatch.setattr(
+        messages, "ask_save_path", lambda parent, title, suggested, filters: asked.append(title) or next(answers)
+    )
+
+    def no_qt_dialog(*args, **kwargs):
+        raise AssertionError("a Qt file dialog was opened directly")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", no_qt_dialog)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", no_qt_dialog)
+    summary = open_summary(qtbot, window)
+    with qtbot.waitSignal(summary.loaded, timeout=20_000):
+        summary.add_folder_dialog()
+    assert summary.table.rowCount() == 2
+    qtbot.mouseClick(summary.detail_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(summary.review_button, Qt.MouseButton.LeftButton)
+    assert asked == ["添加文件夹（含子文件夹）", "导出明细表", "导出审核表"]
+    # A name with a dot of its own keeps it: .xlsx is added, nothing is cut off.
+    assert openpyxl.load_workbook(tmp_path / "汇总.2024.xlsx").sheetnames == ["单位明细", "问题清单", "汇总表"]
+    assert openpyxl.load_workbook(tmp_path / "审核.xlsx").sheetnames == ["审核结果", "问题清单"]
+
+
+def test_an_unreadable_file_says_why_in_its_row(qtbot, window, tmp_path):
+    (tmp_path / "broken.nianbao").write_text("{", encoding="utf-8")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path / "broken.nianbao")
+    assert cell(summary, 0, 0).startswith("（无法读取：") and "损坏" in cell(summary, 0, 0)
+    assert cell(summary, 0, 2) == ""  # no layout was read: the column stays empty, not "nianbao"
+
+
+def test_exporting_over_a_listed_report_is_refused(qtbot, window, tmp_path):
+    save_report(unit("甲局", {NEW_NATURAL: 4}), tmp_path / "甲局.nianbao")
+    report = tmp_path / "乙局.xlsx"  # a unit's report sent as a workbook
+    assert main_cli(["export", str(tmp_path / "甲局.nianbao"), "-o", str(report)]) == 0
+    (tmp_path / "甲局.nianbao").unlink()
+    before = report.read_bytes()
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, report)
+    assert summary.table.rowCount() == 1 and summary.reports[0].unit is not None
+    assert not summary.export_detail(report) and not summary.export_review(report)
+    assert report.read_bytes() == before
+    assert window.context.messages.errors and "覆盖" in window.context.messages.errors[-1]
+
+
+def test_enter_opens_the_unit_and_delete_removes_rows(qtbot, window, tmp_path):
+    write_units(tmp_path / "units", 3)
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path / "units")
+    summary.activateWindow()
+    summary.table.setFocus()
+    summary.table.selectRow(1)
+    qtbot.keyClick(summary.table, Qt.Key.Key_Return)
+    assert len(summary.editors) == 1
+    editor = summary.editors[0]
+    qtbot.addWidget(editor)
+    assert editor.session.document.agency == summary.reviewed_at(1).unit.agency
+    summary.activateWindow()
+    summary.table.setFocus()
+    summary.table.selectRow(0)
+    qtbot.keyClick(summary.table, Qt.Key.Key_Delete)
+    assert summary.table.rowCount() == 2
+    assert [r.unit.agency for r in summary.reports] == ["测试单位001", "测试单位002"]
+
+
+def test_the_status_line_is_not_cut_off_when_loading_ends(qtbot, window, tmp_path):
+    write_units(tmp_path / "units", 2)
+    summary = open_summary(qtbot, window)
+    summary.resize(960, 600)
+    load(qtbot, summary, tmp_path / "units")
+    # Seen at once, before any later layout pass: the label already has room for what it says.
+    assert summary.status.text() == "已读取2份报告"
+    assert summary.status.width() >= summary.status.sizeHint().width()
