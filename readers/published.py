@@ -20,6 +20,7 @@ from readers.headings import printed_headings
 from readers.import_log import LogEntry, cell_name, note, table_name, warning
 from readers.labels import closest_hint, fold, same_label, strip_numbering
 from readers.lines import Line
+from readers.page_furniture import is_page_number, is_site_furniture
 from readers.placement import read_value
 from readers.title import locate_title
 
@@ -297,6 +298,8 @@ def _paragraphs(lines: list[Line]) -> str:
     paragraphs: list[str] = []
     layout = any(line.indent for line in lines)
     for line in lines:
+        if line.is_paragraph and is_page_number(line.text):
+            continue
         # pdftotext keeps a first-line indent as at least one space, even on a page squeezed to fit a
         # wide table; a line flush with the margin continues the paragraph above.
         if layout and paragraphs and line.indent == 0 and not line.cells:
@@ -313,6 +316,8 @@ def _texts(template: Template, lines: list[Line], title_line: int | None) -> dic
         if section.kind != "text":
             continue
         end = marks[position + 1][0] if position + 1 < len(marks) else len(lines)
+        # The report's text ends where the website around it begins (share bar, related links, footer).
+        end = next((i for i in range(index + 1, end) if is_site_furniture(lines[i].text)), end)
         texts[section.id] = _paragraphs(lines[index + 1 : end])
     if marks and title_line is not None and marks[0][0] > title_line + 1:
         texts["s0"] = _paragraphs(lines[title_line + 1 : marks[0][0]])
