@@ -279,11 +279,20 @@ def _glued_cells(template: Template, tokens: list[Token]) -> Token | None:
     return found[0] if len(found) >= 2 else None
 
 
+def _line_text(line: Line) -> str:
+    """A paragraph's text, or the one filled cell of a row (a sheet saved as a web page or copied
+    out of Excel holds each title and paragraph as a row with its empty cells); "" for a table row."""
+    if line.is_paragraph:
+        return line.text
+    filled = [cell for cell in line.cells if cell.strip()]
+    return filled[0].strip() if len(filled) == 1 else ""
+
+
 def _title_positions(template: Template, lines: list[Line]) -> list[tuple[int, Section]]:
     found: list[tuple[int, Section]] = []
     sections = template.numbered_sections()
     for index, line in enumerate(lines):
-        text = line.text if line.is_paragraph or len(line.cells) == 1 else ""
+        text = _line_text(line)
         if not text or len(text) > MAX_LABEL or len(fold(text)) > 40:
             continue
         for section in sections:
@@ -298,14 +307,15 @@ def _paragraphs(lines: list[Line]) -> str:
     paragraphs: list[str] = []
     layout = any(line.indent for line in lines)
     for line in lines:
-        if line.is_paragraph and is_page_number(line.text):
+        text = _line_text(line) or line.text
+        if is_page_number(text):
             continue
         # pdftotext keeps a first-line indent as at least one space, even on a page squeezed to fit a
         # wide table; a line flush with the margin continues the paragraph above.
         if layout and paragraphs and line.indent == 0 and not line.cells:
-            paragraphs[-1] += line.text
+            paragraphs[-1] += text
         else:
-            paragraphs.append(line.text)
+            paragraphs.append(text)
     return "\n".join(paragraphs)
 
 
@@ -384,14 +394,14 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
         best.file_totals,
         reading_log,
         source,
-        printed_headings(line.text for line in lines if line.is_paragraph or len(line.cells) == 1),
+        printed_headings(text for text in map(_line_text, lines) if text),
         closest=_closest_titles(template, lines, texts),
     )
 
 
 def _closest_titles(template: Template, lines: list[Line], texts: dict[str, str]) -> dict[str, str]:
     """For each text section whose title was not found, the short printed line most like it."""
-    short = [(line.text, line.where) for line in lines if line.is_paragraph and len(line.text) <= 40]
+    short = [(text, line.where) for line in lines if (text := _line_text(line)) and len(text) <= 40]
     return {
         section.id: closest_hint(section.title, short)
         for section in template.text_sections()

@@ -99,3 +99,25 @@ def test_website_furniture_after_the_report_is_not_section_text(filled, tmp_path
     document = read_report(site).document
     assert document.texts() == filled.texts()
     assert document.inputs() == filled.inputs()
+
+
+def test_spreadsheet_saved_as_web_page_keeps_section_texts(filled, tmp_path):
+    """Excel, WPS and LibreOffice Calc save every line of a sheet as a table row with its empty cells:
+    a section's title and paragraphs are rows with one filled cell, and they are still the text."""
+    import re
+
+    from export.writers import export_report
+
+    page = tmp_path / "r.html"
+    export_report(filled, page)
+    html = page.read_text(encoding="utf-8")
+    html = re.sub(
+        r"<(h1|h2|h3|p)>(.*?)</\1>", lambda m: f"<table><tr><td></td><td>{m.group(2)}</td><td></td></tr></table>", html
+    )
+    assert "<p>" not in html
+    sheet = tmp_path / "sheet.html"
+    sheet.write_text(html, encoding="utf-8")
+    result = read_report(sheet)
+    assert result.document.texts() == filled.texts()
+    assert result.document.inputs() == filled.inputs()
+    assert not [w for w in result.warnings if "正文" in w]
