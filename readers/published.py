@@ -96,7 +96,7 @@ class _Reader:
     def read_values(self, start: int, label: str, count: int) -> tuple[list[tuple[str, str]], int]:
         exact = self._exact_row(start, count)
         if exact is not None:
-            return exact, start + count
+            return exact
         index = start
         wanted = fold(label)
         while index < len(self.tokens) and not _is_value(self.tokens[index].text):
@@ -110,8 +110,9 @@ class _Reader:
             index += 1
         return values, index
 
-    def _exact_row(self, start: int, count: int) -> list[tuple[str, str]] | None:
-        """The ``count`` cells after a label in a row that keeps its blank cells, read as they are."""
+    def _exact_row(self, start: int, count: int) -> tuple[list[tuple[str, str]], int] | None:
+        """The ``count`` cells after a label in a row that keeps its blank cells, read as they are,
+        and where reading goes on."""
         if not 0 < start <= len(self.tokens) - count:
             return None
         label, cells = self.tokens[start - 1], self.tokens[start : start + count]
@@ -119,10 +120,24 @@ class _Reader:
             return None
         after = start + count
         if after < len(self.tokens) and self.tokens[after].where == label.where:
-            return None  # the data are a row's last cells; more cells mean this is not the row
+            return self._padded_row(start, count)  # more cells: this is not the row, unless merges padded it
         if not all(_is_value(c.text) or not c.text.strip() for c in cells):
             return None
-        return [(c.text, c.where) for c in cells]
+        return [(c.text, c.where) for c in cells], after
+
+    def _padded_row(self, start: int, count: int) -> tuple[list[tuple[str, str]], int] | None:
+        """A row copied out of a sheet whose value cells are merged: each number has empty cells beside
+        it. Only when the row holds exactly ``count`` numbers and nothing else are they its values;
+        with fewer, which empty cell is a blank cannot be told, and nothing is guessed."""
+        where = self.tokens[start].where
+        stop = start
+        while stop < len(self.tokens) and self.tokens[stop].where == where:
+            stop += 1
+        cells = self.tokens[start:stop]
+        filled = [c for c in cells if c.text.strip()]
+        if len(filled) != count or not all(_is_value(c.text) for c in filled):
+            return None
+        return [(c.text, c.where) for c in filled], stop
 
     def _unlabelled_row(self, start: int, count: int) -> tuple[list[tuple[str, str]], int] | None:
         """A row without a label (table 四's only row) that keeps its blank cells: the first row of
@@ -145,6 +160,8 @@ class _Reader:
                 and any(_is_value(c.text) for c in cells)
             ):
                 return [(c.text, c.where) for c in cells], stop
+            elif len(cells) > count and (padded := self._padded_row(index, count)) is not None:
+                return padded
             index = stop
         return None
 

@@ -151,3 +151,25 @@ def test_headings_without_tables_say_the_tables_are_missing(tmp_path):
     )
     with pytest.raises(ImportFailed, match="没有表格文字"):
         read_report(path)
+
+
+def test_rows_copied_out_of_the_exported_workbook_keep_every_number(filled, tmp_path):
+    """Copying the exported workbook's sheet out of Excel gives tab rows where a merged value cell
+    leaves empty cells beside its number: the numbers are the row's values, in order."""
+    import openpyxl
+
+    from export.writers import export_report
+
+    book = tmp_path / "r.xlsx"
+    export_report(filled, book)
+    sheet = openpyxl.load_workbook(book, data_only=True).active
+    rows = [
+        "\t".join("" if v is None else str(int(v)) if isinstance(v, float) and v == int(v) else str(v) for v in row)
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    path = tmp_path / "copied.txt"
+    path.write_text("\r\n".join(rows), encoding="utf-8")
+    result = read_report(path)
+    assert result.document.inputs() == filled.inputs()
+    assert result.document.texts() == filled.texts()
+    assert not [w for w in result.warnings if "未采用" in w]
