@@ -173,3 +173,18 @@ def test_rows_copied_out_of_the_exported_workbook_keep_every_number(filled, tmp_
     assert result.document.inputs() == filled.inputs()
     assert result.document.texts() == filled.texts()
     assert not [w for w in result.warnings if "未采用" in w]
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab"])
+def test_a_row_left_blank_is_read_blank_without_a_warning(filled, tmp_path, layout):
+    """A row whose every value is blank (its label then empty cells) is a row of blanks, as on the web page."""
+    from model.edits import SetCell
+
+    table = filled.template.table("3")
+    row = next(r for r in table.row_leaves if r.path[-1].startswith("2.申请人逾期"))
+    filled.apply([SetCell(ref, None) for ref in table.cells() if ref.row == row.id and not filled.is_total(ref)])
+    path = tmp_path / f"{layout}.txt"
+    path.write_text(text_layout(filled, tmp_path, layout), encoding="utf-8")
+    result = read_report(path)
+    assert result.document.inputs() == filled.inputs()
+    assert result.warnings == []
