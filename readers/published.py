@@ -212,7 +212,7 @@ class _Reader:
                     merged_parent = row.path[-2] if merged else None
                     continue
                 self.found_labels += 1
-                raw, position = self.read_values(found + 1, "".join((*row.path, *row.aliases)), count)
+                raw, position = self._row_values(row, found, count)
             if len(raw) != count:
                 where = raw[0][1] if raw else self.tokens[min(position, len(self.tokens) - 1)].where
                 self.log.append(
@@ -224,6 +224,22 @@ class _Reader:
                 continue
             self.store(table, row, raw)
         return position
+
+    def _row_values(self, row: Leaf, found: int, count: int) -> tuple[list[tuple[str, str]], int]:
+        """The values after the row's label at ``found``. A label followed by no numbers may be a column
+        heading that says the same (a header Word repeats on a new page prints 总计 above （七）总计):
+        the next token saying the label within reach is tried before the row is given up."""
+        label = "".join((*row.path, *row.aliases))
+        first = self.read_values(found + 1, label, count)
+        search = found + 1
+        while not first[0] and (again := self.find(row.names, search, ROW_WINDOW)) is not None:
+            attempt = self.read_values(again + 1, label, count)
+            if len(attempt[0]) == count:
+                return attempt
+            if attempt[0]:
+                break  # a second half-read row is no better: the first one is reported
+            search = again + 1
+        return first
 
     def _merged_row(self, table: Table, row: Leaf, position: int, count: int) -> tuple[int, bool]:
         """Some reports print a group such as （六）其他处理 as one row: its values go to the group's

@@ -192,3 +192,24 @@ def test_a_row_left_blank_is_read_blank_without_a_warning(filled, tmp_path, layo
     result = read_report(path)
     assert result.document.inputs() == filled.inputs()
     assert result.warnings == []
+
+
+def test_header_repeated_on_a_new_page_is_not_the_total_row(filled, tmp_path):
+    """Word repeats table 三's header on each page; its 总计 is a column heading, not the row （七）总计
+    that follows it, whose printed numbers are read (and a wrong printed total is kept and flagged)."""
+    text = text_layout(filled, tmp_path, "tab")
+    rows = text.split("\n")
+    top = next(i for i, line in enumerate(rows) if line.startswith("三、收到和处理")) + 1
+    header = rows[top : top + 3]
+    seventh = next(i for i, line in enumerate(rows) if line.startswith("（七）总计"))
+    cells = rows[seventh].split("\t")
+    cells[1] = str(int(cells[1]) + 1)  # printed one more than its rows add up to
+    rows[seventh] = "\t".join(cells)
+    rows[seventh:seventh] = header
+    path = tmp_path / "repeated.txt"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    result = read_report(path)
+    assert result.document.inputs() == filled.inputs()
+    total = next(ref for ref in result.document.printed_totals() if ref.table == "3")
+    assert result.document.printed(total) == filled.value(total) + 1
+    assert not [w for w in result.warnings if "未采用" in w]
