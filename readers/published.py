@@ -135,6 +135,8 @@ class _Reader:
             stop += 1
         cells = self.tokens[start:stop]
         filled = [c for c in cells if c.text.strip()]
+        if not filled and len(cells) >= count:
+            return [("", cells[0].where)] * count, stop  # every value blank, however the cells were merged
         if len(filled) != count or not all(_is_value(c.text) for c in filled):
             return None
         return [(c.text, c.where) for c in filled], stop
