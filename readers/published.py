@@ -44,6 +44,13 @@ def _is_value(text: str) -> bool:
     return bool(_VALUE.match(normalize_number_text(text)))
 
 
+def _mostly_values(cells: list[Token]) -> bool:
+    """A row's cells are its values: numbers or blanks, but for a mistyped one here and there (四, 1,5件),
+    which the value reader then refuses by name while the row's other numbers are kept."""
+    wrong = sum(1 for c in cells if c.text.strip() and not _is_value(c.text))
+    return wrong == 0 or (wrong <= max(1, len(cells) // 4) and any(_is_value(c.text) for c in cells))
+
+
 def label_matches(token: str, label: str) -> bool:
     """A printed cell says this label: folded equality, a wrapped beginning, or a near miss with the
     same list number (real reports carry typos such as 其他法律行政止公开)."""
@@ -121,7 +128,7 @@ class _Reader:
         after = start + count
         if after < len(self.tokens) and self.tokens[after].where == label.where:
             return self._padded_row(start, count)  # more cells: this is not the row, unless merges padded it
-        if not all(_is_value(c.text) or not c.text.strip() for c in cells):
+        if not _mostly_values(cells):
             return None
         return [(c.text, c.where) for c in cells], after
 
@@ -156,11 +163,7 @@ class _Reader:
             if not cells[0].exact:
                 if _is_value(cells[0].text):
                     return None  # the numbers run on without rows: read them in order
-            elif (
-                len(cells) == count
-                and all(_is_value(c.text) or not c.text.strip() for c in cells)
-                and any(_is_value(c.text) for c in cells)
-            ):
+            elif len(cells) == count and _mostly_values(cells) and any(_is_value(c.text) for c in cells):
                 return [(c.text, c.where) for c in cells], stop
             elif len(cells) > count and (padded := self._padded_row(index, count)) is not None:
                 return padded

@@ -213,3 +213,25 @@ def test_header_repeated_on_a_new_page_is_not_the_total_row(filled, tmp_path):
     total = next(ref for ref in result.document.printed_totals() if ref.table == "3")
     assert result.document.printed(total) == filled.value(total) + 1
     assert not [w for w in result.warnings if "未采用" in w]
+
+
+def test_a_mistyped_cell_is_refused_by_name_and_its_row_kept(filled, tmp_path):
+    """One cell of table 四's row typed as 四 instead of 4: that cell is named in a warning (table, group,
+    column), the row's other fourteen numbers are kept."""
+    from readers.import_log import cell_name
+
+    text = text_layout(filled, tmp_path, "tab")
+    rows = text.split("\n")
+    four = max(i for i, line in enumerate(rows) if "\t" in line)
+    cells = rows[four].split("\t")
+    cells[6] = "四"
+    rows[four] = "\t".join(cells)
+    path = tmp_path / "typo.txt"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    result = read_report(path)
+    table = filled.template.table("4")
+    wrong = CellRef("4", table.row_leaves[0].id, table.column_leaves[6].id)
+    for ref in table.cells():
+        if not filled.template.is_total(ref):
+            assert result.document.value(ref) == (None if ref == wrong else filled.value(ref)), ref
+    assert any("“四”" in w and cell_name(filled.template, wrong) in w for w in result.warnings)
