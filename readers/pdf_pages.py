@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from readers.labels import fold, strip_numbering
 from readers.lines import Line
 from readers.page_furniture import is_page_number
 from readers.pdf_layout import Placed
@@ -77,6 +78,7 @@ def _rejoin_broken_rows(lines: list[Line]) -> list[Line]:
     Only a first row of a page holding one text cell that starts no numbered label (1. （一） 一、),
     with empty cells for the numbers beside it, right after a row with numbers, is taken for such a
     rest; any other row stays as printed."""
+    known: frozenset[str] | None = None
     out: list[Line] = []
     last_row: int | None = None  # index in ``out`` of the last table row, while only page numbers follow it
     for line in lines:
@@ -85,8 +87,15 @@ def _rejoin_broken_rows(lines: list[Line]) -> list[Line]:
             # The rest has the row's empty number cells beside it; a heading across the table has none.
             room = len(line.cells) - len(filled) >= _numbers(out[last_row]) > 0
             if len(filled) == 1 and room and _continues(filled[0]):
-                out[last_row] = _with_label_rest(out[last_row], filled[0])
-                continue
+                from readers.published import known_labels
+
+                known = known if known is not None else known_labels()
+                joined = _with_label_rest(out[last_row], filled[0])
+                # The rest and its row's label make a label of the report; a row of its own (a label
+                # whose numbers are all blank) is a label by itself and stays a row.
+                if joined is not None and _says_label(joined[1], known) and not _says_label(filled[0], known):
+                    out[last_row] = joined[0]
+                    continue
         if line.exact_cells:
             last_row = len(out)
         elif not is_page_number(line.text):
@@ -103,14 +112,20 @@ def _numbers(line: Line) -> int:
     return sum(1 for cell in line.cells if _VALUE.fullmatch(cell.strip()))
 
 
-def _with_label_rest(row: Line, rest: str) -> Line:
+def _says_label(text: str, known: frozenset[str]) -> bool:
+    folded = fold(text)
+    return folded in known or strip_numbering(folded) in known
+
+
+def _with_label_rest(row: Line, rest: str) -> tuple[Line, str] | None:
+    """The row with ``rest`` added to its label (its last text cell), and that label whole."""
     cells = list(row.cells)
     texts = [i for i, cell in enumerate(cells) if cell.strip() and not _VALUE.fullmatch(cell.strip())]
-    label = texts[-1] if texts else None
-    if label is None:
-        return row
-    cells[label] += rest.strip()
-    return Line(tuple(cells), " ".join(c for c in cells if c), row.where, row.indent, row.exact_cells, row.words)
+    if not texts:
+        return None
+    cells[texts[-1]] += rest.strip()
+    line = Line(tuple(cells), " ".join(c for c in cells if c), row.where, row.indent, row.exact_cells, row.words)
+    return line, cells[texts[-1]]
 
 
 def _title_lines(page: list[Placed], body: float) -> tuple[int, int]:

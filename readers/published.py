@@ -269,7 +269,7 @@ class _Reader:
         return end, True
 
 
-def _known_labels() -> frozenset[str]:
+def known_labels() -> frozenset[str]:
     """Every header label of every template (folded, also without numbering)."""
     known: set[str] = set()
 
@@ -379,7 +379,7 @@ def _find_title(lines: list[Line]) -> tuple[str | None, int | None, int | None]:
 
 def assemble_published(lines: list[Line], *, agency: str | None, year: int | None, source: str) -> ImportResult:
     """Build a report from the lines of a published report; raise :class:`ImportFailed` if no table fits."""
-    known = _known_labels()
+    known = known_labels()
     tokens = [
         Token(cell, line.where, line.exact_cells)
         for line in lines
