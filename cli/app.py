@@ -173,6 +173,10 @@ def _set_summary(args: argparse.Namespace) -> str:
         parts.append("修改报告信息")
     if args.prior:
         parts.append(f"关联上年报告 {args.prior}")
+    if args.accept_totals:
+        parts.append("全部印出的合计改用计算值")
+    elif args.accept_total:
+        parts.append("采用计算的合计：" + "、".join(args.accept_total))
     return "、".join(parts)
 
 

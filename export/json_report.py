@@ -33,17 +33,19 @@ def report_json(document: Document) -> dict[str, Any]:
         cells = []
         for ref in table.cells():
             row, column = cell_paths(document, ref)
-            cells.append(
-                {
-                    "ref": ref.key(),
-                    "row_id": ref.row,
-                    "row": row,
-                    "column_id": ref.column,
-                    "column": column,
-                    "value": json_number(document.value(ref)),
-                    "computed": document.is_total(ref),
-                }
-            )
+            cell = {
+                "ref": ref.key(),
+                "row_id": ref.row,
+                "row": row,
+                "column_id": ref.column,
+                "column": column,
+                "value": json_number(document.value(ref)),
+                "computed": document.is_total(ref),
+            }
+            printed = document.printed(ref)
+            if printed is not None:
+                cell["printed"] = json_number(printed)  # kept from an imported report until accepted
+            cells.append(cell)
         tables.append({"id": table.id, "title": table.title, "cells": cells})
     return {
         "template": document.template.id,

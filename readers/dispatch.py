@@ -43,7 +43,7 @@ def read_report(path: Path, *, agency: str | None = None, year: int | None = Non
     if suffix not in READERS:
         supported = "、".join(IMPORT_SUFFIXES)
         raise ImportFailed(f"不支持导入“{suffix or path.name}”类型的文件（支持 {supported}）")
-    name = READERS[suffix]
+    name = _by_content(path, READERS[suffix])
     if name == "xlsx":  # the streaming workbook reader also says what it could not read as it stands
         from readers.xlsx import read_workbook
 
@@ -53,6 +53,21 @@ def read_report(path: Path, *, agency: str | None = None, year: int | None = Non
         return result
     found = getattr(importlib.import_module(f"readers.{name}"), f"read_{name}")(path)
     return build(found, agency=agency, year=year, source=path.name)
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _by_content(path: Path, name: str) -> str:
+    """The reader for what the file holds where its name misleads without doubt: a PDF saved from a
+    browser under a page's name, an old .xls renamed .xlsx."""
+    with path.open("rb") as stream:
+        head = stream.read(8)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head == _OLE2 and name == "xlsx":
+        return "xls"
+    return name
 
 
 def build(found: list, *, agency: str | None, year: int | None, source: str) -> ImportResult:

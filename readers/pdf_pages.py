@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import re
 
+from readers.labels import fold, strip_numbering
 from readers.lines import Line
+from readers.page_furniture import is_page_number
 from readers.pdf_layout import Placed
 
+# A numbered label or heading starts a row of its own: 1. 1、 （一） 一、 第二十条第（八）项
+_NUMBERED = re.compile(
+    r"^(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]"
+    r"|第[一二三四五六七八九十百\d]{1,4}条)"
+)
+_VALUE = re.compile(r"[+\-−]?\d[\d,，]*(?:\.\d+)?")
 TITLE_LINES = 3  # a title wraps over two lines, three at most
 # A title needing no line above: an agency (two Chinese characters or more) before the year, or right
 # after it (2019年某某办公厅政府信息公开…), and 报告 at the end.
@@ -56,7 +64,68 @@ def with_indents(pages: list[list[Placed]]) -> list[Line]:
             previous = p
             line = p.line
             lines.append(Line(line.cells, line.text, line.where, indent, line.exact_cells))
-    return lines
+    return _rejoin_broken_rows(lines)
+
+
+def _page_of(line: Line) -> str:
+    return line.where.partition("页")[0]
+
+
+def _rejoin_broken_rows(lines: list[Line]) -> list[Line]:
+    """A table row Word let break across pages: its label's first line and its numbers end one page,
+    the rest of the label alone starts the next. The rest goes back onto its row's label.
+
+    Only a first row of a page holding one text cell that starts no numbered label (1. （一） 一、),
+    with empty cells for the numbers beside it, right after a row with numbers, is taken for such a
+    rest; any other row stays as printed."""
+    known: frozenset[str] | None = None
+    out: list[Line] = []
+    last_row: int | None = None  # index in ``out`` of the last table row, while only page numbers follow it
+    for line in lines:
+        if last_row is not None and line.exact_cells and _page_of(line) != _page_of(out[last_row]):
+            filled = [cell for cell in line.cells if cell.strip()]
+            # The rest has the row's empty number cells beside it; a heading across the table has none.
+            room = len(line.cells) - len(filled) >= _numbers(out[last_row]) > 0
+            if len(filled) == 1 and room and _continues(filled[0]):
+                from readers.published import known_labels
+
+                known = known if known is not None else known_labels()
+                joined = _with_label_rest(out[last_row], filled[0])
+                # The rest and its row's label make a label of the report; a row of its own (a label
+                # whose numbers are all blank) is a label by itself and stays a row.
+                if joined is not None and _says_label(joined[1], known) and not _says_label(filled[0], known):
+                    out[last_row] = joined[0]
+                    continue
+        if line.exact_cells:
+            last_row = len(out)
+        elif not is_page_number(line.text):
+            last_row = None
+        out.append(line)
+    return out
+
+
+def _continues(text: str) -> bool:
+    return not _NUMBERED.match(text.strip()) and not _VALUE.fullmatch(text.strip())
+
+
+def _numbers(line: Line) -> int:
+    return sum(1 for cell in line.cells if _VALUE.fullmatch(cell.strip()))
+
+
+def _says_label(text: str, known: frozenset[str]) -> bool:
+    folded = fold(text)
+    return folded in known or strip_numbering(folded) in known
+
+
+def _with_label_rest(row: Line, rest: str) -> tuple[Line, str] | None:
+    """The row with ``rest`` added to its label (its last text cell), and that label whole."""
+    cells = list(row.cells)
+    texts = [i for i, cell in enumerate(cells) if cell.strip() and not _VALUE.fullmatch(cell.strip())]
+    if not texts:
+        return None
+    cells[texts[-1]] += rest.strip()
+    line = Line(tuple(cells), " ".join(c for c in cells if c), row.where, row.indent, row.exact_cells, row.words)
+    return line, cells[texts[-1]]
 
 
 def _title_lines(page: list[Placed], body: float) -> tuple[int, int]:

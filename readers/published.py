@@ -20,6 +20,7 @@ from readers.headings import printed_headings
 from readers.import_log import LogEntry, cell_name, note, table_name, warning
 from readers.labels import closest_hint, fold, same_label, strip_numbering
 from readers.lines import Line
+from readers.page_furniture import is_page_number, is_site_furniture
 from readers.placement import read_value
 from readers.title import locate_title
 
@@ -41,6 +42,13 @@ class Token:
 
 def _is_value(text: str) -> bool:
     return bool(_VALUE.match(normalize_number_text(text)))
+
+
+def _mostly_values(cells: list[Token]) -> bool:
+    """A row's cells are its values: numbers or blanks, but for a mistyped one here and there (四, 1,5件),
+    which the value reader then refuses by name while the row's other numbers are kept."""
+    wrong = sum(1 for c in cells if c.text.strip() and not _is_value(c.text))
+    return wrong == 0 or (wrong <= max(1, len(cells) // 4) and any(_is_value(c.text) for c in cells))
 
 
 def label_matches(token: str, label: str) -> bool:
@@ -95,7 +103,7 @@ class _Reader:
     def read_values(self, start: int, label: str, count: int) -> tuple[list[tuple[str, str]], int]:
         exact = self._exact_row(start, count)
         if exact is not None:
-            return exact, start + count
+            return exact
         index = start
         wanted = fold(label)
         while index < len(self.tokens) and not _is_value(self.tokens[index].text):
@@ -109,8 +117,9 @@ class _Reader:
             index += 1
         return values, index
 
-    def _exact_row(self, start: int, count: int) -> list[tuple[str, str]] | None:
-        """The ``count`` cells after a label in a row that keeps its blank cells, read as they are."""
+    def _exact_row(self, start: int, count: int) -> tuple[list[tuple[str, str]], int] | None:
+        """The ``count`` cells after a label in a row that keeps its blank cells, read as they are,
+        and where reading goes on."""
         if not 0 < start <= len(self.tokens) - count:
             return None
         label, cells = self.tokens[start - 1], self.tokens[start : start + count]
@@ -118,10 +127,26 @@ class _Reader:
             return None
         after = start + count
         if after < len(self.tokens) and self.tokens[after].where == label.where:
-            return None  # the data are a row's last cells; more cells mean this is not the row
-        if not all(_is_value(c.text) or not c.text.strip() for c in cells):
+            return self._padded_row(start, count)  # more cells: this is not the row, unless merges padded it
+        if not _mostly_values(cells):
             return None
-        return [(c.text, c.where) for c in cells]
+        return [(c.text, c.where) for c in cells], after
+
+    def _padded_row(self, start: int, count: int) -> tuple[list[tuple[str, str]], int] | None:
+        """A row copied out of a sheet whose value cells are merged: each number has empty cells beside
+        it. Only when the row holds exactly ``count`` numbers and nothing else are they its values;
+        with fewer, which empty cell is a blank cannot be told, and nothing is guessed."""
+        where = self.tokens[start].where
+        stop = start
+        while stop < len(self.tokens) and self.tokens[stop].where == where:
+            stop += 1
+        cells = self.tokens[start:stop]
+        filled = [c for c in cells if c.text.strip()]
+        if not filled and len(cells) >= count:
+            return [("", cells[0].where)] * count, stop  # every value blank, however the cells were merged
+        if len(filled) != count or not all(_is_value(c.text) for c in filled):
+            return None
+        return [(c.text, c.where) for c in filled], stop
 
     def _unlabelled_row(self, start: int, count: int) -> tuple[list[tuple[str, str]], int] | None:
         """A row without a label (table 四's only row) that keeps its blank cells: the first row of
@@ -138,12 +163,10 @@ class _Reader:
             if not cells[0].exact:
                 if _is_value(cells[0].text):
                     return None  # the numbers run on without rows: read them in order
-            elif (
-                len(cells) == count
-                and all(_is_value(c.text) or not c.text.strip() for c in cells)
-                and any(_is_value(c.text) for c in cells)
-            ):
+            elif len(cells) == count and _mostly_values(cells) and any(_is_value(c.text) for c in cells):
                 return [(c.text, c.where) for c in cells], stop
+            elif len(cells) > count and (padded := self._padded_row(index, count)) is not None:
+                return padded
             index = stop
         return None
 
@@ -194,7 +217,7 @@ class _Reader:
                     merged_parent = row.path[-2] if merged else None
                     continue
                 self.found_labels += 1
-                raw, position = self.read_values(found + 1, "".join((*row.path, *row.aliases)), count)
+                raw, position = self._row_values(row, found, count)
             if len(raw) != count:
                 where = raw[0][1] if raw else self.tokens[min(position, len(self.tokens) - 1)].where
                 self.log.append(
@@ -206,6 +229,22 @@ class _Reader:
                 continue
             self.store(table, row, raw)
         return position
+
+    def _row_values(self, row: Leaf, found: int, count: int) -> tuple[list[tuple[str, str]], int]:
+        """The values after the row's label at ``found``. A label followed by no numbers may be a column
+        heading that says the same (a header Word repeats on a new page prints 总计 above （七）总计):
+        the next token saying the label within reach is tried before the row is given up."""
+        label = "".join((*row.path, *row.aliases))
+        first = self.read_values(found + 1, label, count)
+        search = found + 1
+        while not first[0] and (again := self.find(row.names, search, ROW_WINDOW)) is not None:
+            attempt = self.read_values(again + 1, label, count)
+            if len(attempt[0]) == count:
+                return attempt
+            if attempt[0]:
+                break  # a second half-read row is no better: the first one is reported
+            search = again + 1
+        return first
 
     def _merged_row(self, table: Table, row: Leaf, position: int, count: int) -> tuple[int, bool]:
         """Some reports print a group such as （六）其他处理 as one row: its values go to the group's
@@ -230,7 +269,7 @@ class _Reader:
         return end, True
 
 
-def _known_labels() -> frozenset[str]:
+def known_labels() -> frozenset[str]:
     """Every header label of every template (folded, also without numbering)."""
     known: set[str] = set()
 
@@ -278,11 +317,20 @@ def _glued_cells(template: Template, tokens: list[Token]) -> Token | None:
     return found[0] if len(found) >= 2 else None
 
 
+def _line_text(line: Line) -> str:
+    """A paragraph's text, or the one filled cell of a row (a sheet saved as a web page or copied
+    out of Excel holds each title and paragraph as a row with its empty cells); "" for a table row."""
+    if line.is_paragraph:
+        return line.text
+    filled = [cell for cell in line.cells if cell.strip()]
+    return filled[0].strip() if len(filled) == 1 else ""
+
+
 def _title_positions(template: Template, lines: list[Line]) -> list[tuple[int, Section]]:
     found: list[tuple[int, Section]] = []
     sections = template.numbered_sections()
     for index, line in enumerate(lines):
-        text = line.text if line.is_paragraph or len(line.cells) == 1 else ""
+        text = _line_text(line)
         if not text or len(text) > MAX_LABEL or len(fold(text)) > 40:
             continue
         for section in sections:
@@ -297,12 +345,15 @@ def _paragraphs(lines: list[Line]) -> str:
     paragraphs: list[str] = []
     layout = any(line.indent for line in lines)
     for line in lines:
+        text = _line_text(line) or line.text
+        if is_page_number(text):
+            continue
         # pdftotext keeps a first-line indent as at least one space, even on a page squeezed to fit a
         # wide table; a line flush with the margin continues the paragraph above.
         if layout and paragraphs and line.indent == 0 and not line.cells:
-            paragraphs[-1] += line.text
+            paragraphs[-1] += text
         else:
-            paragraphs.append(line.text)
+            paragraphs.append(text)
     return "\n".join(paragraphs)
 
 
@@ -313,6 +364,8 @@ def _texts(template: Template, lines: list[Line], title_line: int | None) -> dic
         if section.kind != "text":
             continue
         end = marks[position + 1][0] if position + 1 < len(marks) else len(lines)
+        # The report's text ends where the website around it begins (share bar, related links, footer).
+        end = next((i for i in range(index + 1, end) if is_site_furniture(lines[i].text)), end)
         texts[section.id] = _paragraphs(lines[index + 1 : end])
     if marks and title_line is not None and marks[0][0] > title_line + 1:
         texts["s0"] = _paragraphs(lines[title_line + 1 : marks[0][0]])
@@ -326,7 +379,7 @@ def _find_title(lines: list[Line]) -> tuple[str | None, int | None, int | None]:
 
 def assemble_published(lines: list[Line], *, agency: str | None, year: int | None, source: str) -> ImportResult:
     """Build a report from the lines of a published report; raise :class:`ImportFailed` if no table fits."""
-    known = _known_labels()
+    known = known_labels()
     tokens = [
         Token(cell, line.where, line.exact_cells)
         for line in lines
@@ -379,14 +432,14 @@ def assemble_published(lines: list[Line], *, agency: str | None, year: int | Non
         best.file_totals,
         reading_log,
         source,
-        printed_headings(line.text for line in lines if line.is_paragraph or len(line.cells) == 1),
+        printed_headings(text for text in map(_line_text, lines) if text),
         closest=_closest_titles(template, lines, texts),
     )
 
 
 def _closest_titles(template: Template, lines: list[Line], texts: dict[str, str]) -> dict[str, str]:
     """For each text section whose title was not found, the short printed line most like it."""
-    short = [(line.text, line.where) for line in lines if line.is_paragraph and len(line.text) <= 40]
+    short = [(text, line.where) for line in lines if (text := _line_text(line)) and len(text) <= 40]
     return {
         section.id: closest_hint(section.title, short)
         for section in template.text_sections()

@@ -47,6 +47,7 @@ NUMBER_TEXT_MAX = 30
 
 _COORDINATE = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7})")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?")
+_REFERENCE = re.compile(r"(?<![A-Z0-9_.])(\$?[A-Z]{1,3}\$?[0-9]{1,7})(?::(\$?[A-Z]{1,3}\$?[0-9]{1,7}))?(?![A-Z0-9_(])")
 
 
 def _local(tag: object) -> str:
@@ -184,7 +185,7 @@ def _string_item(element) -> str:  # type: ignore[no-untyped-def]
 
 
 def _cells(  # type: ignore[no-untyped-def]
-    stream, strings: list[str], merges: list[_Merge], formulas: list[str], budget: list[int]
+    stream, strings: list[str], merges: list[_Merge], formulas: list[tuple[str, str]], budget: list[int]
 ) -> Iterator[tuple[int, int, object]]:
     """(row, column, value) of the sheet's cells in file order (1-based); merged ranges are collected
     into ``merges`` as they are met (after the cells, so only if the caller reads to the end).
@@ -213,8 +214,9 @@ def _cells(  # type: ignore[no-untyped-def]
             value = None
             if row <= MAX_ROWS and column <= MAX_COLUMNS:
                 value = _cell_value(element, strings)
-                if value is None and any(_local(child.tag) == "f" for child in element):
-                    formulas.append(f"{_letters(column)}{row}")
+                formula = next((child.text or "" for child in element if _local(child.tag) == "f"), None)
+                if value is None and formula is not None:
+                    formulas.append((f"{_letters(column)}{row}", formula))
             elif any(_local(child.tag) in ("v", "is") for child in element):
                 value = ""  # something is there; its value is not needed
             element.clear()
@@ -258,6 +260,26 @@ def _cell_value(element, strings: list[str]) -> object:  # type: ignore[no-untyp
     return _number(text)
 
 
+def _blank_by_formula(formula: str, cells: dict[tuple[int, int], object]) -> bool:
+    """A formula that gives "" when what it adds up is blank (=IF(COUNT(B5:E5)=0,"",SUM(B5:E5)), as the
+    export and many templates write totals), every cell it names being blank: its result is blank for
+    sure, whether or not a value was saved."""
+    if '""' not in formula or "!" in formula or len(formula) > 2000:
+        return False
+    for match in _REFERENCE.finditer(formula.upper()):
+        first = _coordinate(match.group(1).replace("$", ""))
+        last = _coordinate((match.group(2) or match.group(1)).replace("$", ""))
+        if first is None or last is None:
+            return False
+        top, bottom = sorted((first[0], last[0]))
+        left, right = sorted((first[1], last[1]))
+        if (bottom - top + 1) * (right - left + 1) > 10_000:
+            return False
+        if any(cells.get((r, c)) is not None for r in range(top, bottom + 1) for c in range(left, right + 1)):
+            return False
+    return True
+
+
 def _letters(column: int) -> str:
     letters = ""
     while column:
@@ -270,7 +292,7 @@ def read_sheet(book: _Workbook, title: str, member: str, strings: list[str]) -> 
     """One sheet within the row, column and cell limits and what is left of the workbook's budget."""
     cells: dict[tuple[int, int], object] = {}
     merges: list[_Merge] = []
-    formulas: list[str] = []
+    formulas: list[tuple[str, str]] = []
     log: list[LogEntry] = []
     cut_rows = cut_columns = cut_work = False
     budget = book.budget
@@ -300,8 +322,9 @@ def read_sheet(book: _Workbook, title: str, member: str, strings: list[str]) -> 
         log.append(warning(f"警告：工作表“{title}”内容过多，只读取了前{last}行（工作簿的读取量已达上限）"))
     if cut_columns:
         log.append(warning(f"警告：工作表“{title}”超过{MAX_COLUMNS}列，只读取了前{MAX_COLUMNS}列"))
+    formulas = [(place, formula) for place, formula in formulas if not _blank_by_formula(formula, cells)]
     if formulas:
-        shown = "、".join(f"{title}!{f}" for f in formulas[:10]) + ("等" if len(formulas) > 10 else "")
+        shown = "、".join(f"{title}!{f}" for f, _ in formulas[:10]) + ("等" if len(formulas) > 10 else "")
         log.append(
             warning(
                 f"警告：{len(formulas)}个公式单元格没有保存计算结果，按空白读取：{shown}"

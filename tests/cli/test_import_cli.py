@@ -54,11 +54,17 @@ def test_check_reports_printed_totals_until_accepted(tmp_path):
     p1 = [e for e in data["errors"] if e["rule"] == "P1"]
     assert len(p1) == 2
     assert p1[0]["cells"][0]["printed"] == 0 and p1[0]["cells"][0]["computed"] == 11
-    assert nianbao("set", out, "--accept-total", "4/cases/rc_total").returncode == 0
+    shown = json.loads(nianbao("show", out, "--json").stdout)
+    cells = {c["ref"]: c for t in shown["tables"] for c in t["cells"]}
+    assert cells["4/cases/rc_total"]["printed"] == 0 and cells["4/cases/rc_total"]["value"] == 11
+    assert "printed" not in cells["4/cases/rc_upheld"]
+    accepted = nianbao("set", out, "--accept-total", "4/cases/rc_total")
+    assert accepted.returncode == 0 and "采用计算的合计：4/cases/rc_total" in accepted.stderr
     assert [e["rule"] for e in json.loads(nianbao("check", out, "--json").stdout)["errors"]] == ["P1"]
     again = nianbao("set", out, "--accept-total", "4/cases/rc_total")
     assert again.returncode == 2 and "没有保留印出的合计" in again.stderr and "4/cases/la_total" in again.stderr
-    assert nianbao("set", out, "--accept-totals").returncode == 0
+    every = nianbao("set", out, "--accept-totals")
+    assert every.returncode == 0 and "全部印出的合计改用计算值" in every.stderr
     assert not [e for e in json.loads(nianbao("check", out, "--json").stdout)["errors"] if e["rule"] == "P1"]
 
 

@@ -78,3 +78,46 @@ def test_plain_text_saved_as_html_is_read_as_text(filled, tmp_path):
     path = tmp_path / "pasted.html"
     path.write_text(text_layout(filled, tmp_path, "tab"), encoding="utf-8")
     assert read_report(path).document.inputs() == filled.inputs()
+
+
+def test_website_furniture_after_the_report_is_not_section_text(filled, tmp_path):
+    """A report read off a government website: the share bar, related links and the site's footer
+    (and LibreOffice's page-number footer) follow section 六 on the page but are not its text."""
+    from export.writers import export_report
+
+    page = tmp_path / "r.html"
+    export_report(filled, page)
+    html = page.read_text(encoding="utf-8")
+    tail = (
+        '<div title="footer"><p>— 15 —</p></div>'
+        "<div class=share>分享到：微信 微博 【打印本页】【关闭窗口】</div>"
+        "<div><h3>相关链接</h3><ul><li><a>某局2022年政府信息公开工作年度报告</a></li></ul></div>"
+        "<div class=footer><p>主办单位：某局办公室 网站标识码：3208130001</p><p>苏ICP备05001234号</p></div>"
+    )
+    site = tmp_path / "site.html"
+    site.write_text(html.replace("</article>", "</article>" + tail), encoding="utf-8")
+    document = read_report(site).document
+    assert document.texts() == filled.texts()
+    assert document.inputs() == filled.inputs()
+
+
+def test_spreadsheet_saved_as_web_page_keeps_section_texts(filled, tmp_path):
+    """Excel, WPS and LibreOffice Calc save every line of a sheet as a table row with its empty cells:
+    a section's title and paragraphs are rows with one filled cell, and they are still the text."""
+    import re
+
+    from export.writers import export_report
+
+    page = tmp_path / "r.html"
+    export_report(filled, page)
+    html = page.read_text(encoding="utf-8")
+    html = re.sub(
+        r"<(h1|h2|h3|p)>(.*?)</\1>", lambda m: f"<table><tr><td></td><td>{m.group(2)}</td><td></td></tr></table>", html
+    )
+    assert "<p>" not in html
+    sheet = tmp_path / "sheet.html"
+    sheet.write_text(html, encoding="utf-8")
+    result = read_report(sheet)
+    assert result.document.texts() == filled.texts()
+    assert result.document.inputs() == filled.inputs()
+    assert not [w for w in result.warnings if "正文" in w]

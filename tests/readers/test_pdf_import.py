@@ -322,3 +322,50 @@ def test_numbers_in_one_ruled_cell_are_not_glued_together():
 
     glyphs = [Glyph("1", 100, 0, 106, 12), Glyph("6", 106, 0, 112, 12), Glyph("7", 150, 0, 156, 12)]
     assert cell_text(glyphs) == "16 7"  # refused as not a number, never read as 167
+
+
+def test_a_row_broken_across_pages_keeps_its_label_and_numbers():
+    """Word lets a table row break across pages: "6.属" and its numbers end page 2, "于四类过程性信息"
+    starts page 3. The two parts are one row (LibreOffice PDF of a Word-made report of 洪泽区 2024)."""
+    from readers.dispatch import read_report
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    split = read_report(fixtures / "pdf" / "word-row-split-2024.pdf")
+    source = read_report(fixtures / "published" / "11_hongze-district-2024.txt")
+    assert split.document.inputs() == source.document.inputs()
+    assert not [w for w in split.warnings if "未找到" in w]
+
+
+def test_a_sub_table_heading_atop_a_page_is_not_the_rest_of_a_row():
+    """A hand-made sheet printed by LibreOffice Calc: 第二十条第（八）项 starts page 2 right under 行政强制's
+    row; it is the next table's heading, not the rest of that row's label."""
+    from readers.dispatch import read_report
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    printed = read_report(fixtures / "pdf" / "calc-handmade-2024.pdf")
+    source = read_report(fixtures / "published" / "11_hongze-district-2024.txt")
+    assert printed.document.inputs() == source.document.inputs()
+    assert not [w for w in printed.warnings if "未找到" in w]
+
+
+def test_a_label_alone_atop_a_page_is_a_row_of_its_own():
+    """The rest of a broken row joins its label only when the two make a label of the report: a row
+    whose numbers are all blank (其他对外管理服务事项) at the top of a page stays a row."""
+    from readers.lines import Line
+    from readers.pdf_layout import Placed
+    from readers.pdf_pages import with_indents
+
+    def placed(line: Line) -> Placed:
+        return Placed(100.0, 100.0, 10.0, line, 400.0)
+
+    page_one = [placed(Line(("行政许可", "15", "2", "52"), "行政许可 15 2 52", "第1页表1第5行", exact_cells=True))]
+    page_two = [
+        placed(Line(("其他对外管理服务事项", "", "", ""), "其他对外管理服务事项", "第2页表1第1行", exact_cells=True)),
+        placed(Line(("3.危", "5", "0"), "3.危 5 0", "第2页表1第2行", exact_cells=True)),
+    ]
+    page_three = [
+        placed(Line(("", "及“三安全一稳定”", "", ""), "及“三安全一稳定”", "第3页表1第1行", exact_cells=True)),
+    ]
+    lines = with_indents([page_one, page_two, page_three])
+    rows = [line.cells[:2] for line in lines]
+    assert rows == [("行政许可", "15"), ("其他对外管理服务事项", ""), ("3.危及“三安全一稳定”", "5")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from model.cellref import CellRef
@@ -151,3 +153,85 @@ def test_headings_without_tables_say_the_tables_are_missing(tmp_path):
     )
     with pytest.raises(ImportFailed, match="没有表格文字"):
         read_report(path)
+
+
+def test_rows_copied_out_of_the_exported_workbook_keep_every_number(filled, tmp_path):
+    """Copying the exported workbook's sheet out of Excel gives tab rows where a merged value cell
+    leaves empty cells beside its number: the numbers are the row's values, in order."""
+    import openpyxl
+
+    from export.writers import export_report
+
+    book = tmp_path / "r.xlsx"
+    export_report(filled, book)
+    sheet = openpyxl.load_workbook(book, data_only=True).active
+    rows = [
+        "\t".join("" if v is None else str(int(v)) if isinstance(v, float) and v == int(v) else str(v) for v in row)
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    path = tmp_path / "copied.txt"
+    path.write_text("\r\n".join(rows), encoding="utf-8")
+    result = read_report(path)
+    assert result.document.inputs() == filled.inputs()
+    assert result.document.texts() == filled.texts()
+    assert not [w for w in result.warnings if "未采用" in w]
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab"])
+def test_a_row_left_blank_is_read_blank_without_a_warning(filled, tmp_path, layout):
+    """A row whose every value is blank (its label then empty cells) is a row of blanks, as on the web page."""
+    from model.edits import SetCell
+
+    table = filled.template.table("3")
+    leaves = table.row_leaves
+    # a group's second item: its line starts with its own label (the group's name is on the first)
+    row = next(b for a, b in pairwise(leaves) if len(b.path) >= 3 and a.path[:-1] == b.path[:-1])
+    filled.apply([SetCell(ref, None) for ref in table.cells() if ref.row == row.id and not filled.is_total(ref)])
+    path = tmp_path / f"{layout}.txt"
+    path.write_text(text_layout(filled, tmp_path, layout), encoding="utf-8")
+    result = read_report(path)
+    assert result.document.inputs() == filled.inputs()
+    assert result.warnings == []
+
+
+def test_header_repeated_on_a_new_page_is_not_the_total_row(filled, tmp_path):
+    """Word repeats table 三's header on each page; its 总计 is a column heading, not the row （七）总计
+    that follows it, whose printed numbers are read (and a wrong printed total is kept and flagged)."""
+    text = text_layout(filled, tmp_path, "tab")
+    rows = text.split("\n")
+    top = next(i for i, line in enumerate(rows) if line.startswith("三、收到和处理")) + 1
+    header = rows[top : top + 3]
+    seventh = next(i for i, line in enumerate(rows) if line.startswith("（七）总计"))
+    cells = rows[seventh].split("\t")
+    cells[1] = str(int(cells[1]) + 1)  # printed one more than its rows add up to
+    rows[seventh] = "\t".join(cells)
+    rows[seventh:seventh] = header
+    path = tmp_path / "repeated.txt"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    result = read_report(path)
+    assert result.document.inputs() == filled.inputs()
+    total = next(ref for ref in result.document.printed_totals() if ref.table == "3")
+    assert result.document.printed(total) == filled.value(total) + 1
+    assert not [w for w in result.warnings if "未采用" in w]
+
+
+def test_a_mistyped_cell_is_refused_by_name_and_its_row_kept(filled, tmp_path):
+    """One cell of table 四's row typed as 四 instead of 4: that cell is named in a warning (table, group,
+    column), the row's other fourteen numbers are kept."""
+    from readers.import_log import cell_name
+
+    text = text_layout(filled, tmp_path, "tab")
+    rows = text.split("\n")
+    four = max(i for i, line in enumerate(rows) if "\t" in line)
+    cells = rows[four].split("\t")
+    cells[6] = "四"
+    rows[four] = "\t".join(cells)
+    path = tmp_path / "typo.txt"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    result = read_report(path)
+    table = filled.template.table("4")
+    wrong = CellRef("4", table.row_leaves[0].id, table.column_leaves[6].id)
+    for ref in table.cells():
+        if not filled.template.is_total(ref):
+            assert result.document.value(ref) == (None if ref == wrong else filled.value(ref)), ref
+    assert any("“四”" in w and cell_name(filled.template, wrong) in w for w in result.warnings)

@@ -179,3 +179,20 @@ def test_amounts_with_a_third_decimal_are_refused_and_float_noise_is_not(tmp_pat
         with pytest.raises(Exception) as caught:
             read_value(bad, kind, T2021)
         assert type(caught.value).__name__ == "InvalidValue"
+
+
+def test_a_blank_total_of_the_exported_workbook_is_no_formula_warning(filled, tmp_path):
+    """The export writes a total whose parts are all blank as a formula with an empty result; read back
+    it is blank, and nobody is told to open the file in Excel first."""
+    from export.writers import export_report
+    from model.edits import SetCell
+    from readers.dispatch import read_report
+
+    table = filled.template.table("3")
+    row = table.row_leaves[3]
+    filled.apply([SetCell(ref, None) for ref in table.cells() if ref.row == row.id and not filled.is_total(ref)])
+    path = tmp_path / "r.xlsx"
+    export_report(filled, path)
+    result = read_report(path)
+    assert result.document.inputs() == filled.inputs()
+    assert not [w for w in result.warnings if "公式" in w]
