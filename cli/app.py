@@ -321,7 +321,11 @@ def run(argv: Sequence[str]) -> int:
     from cli.terminal import printable, tolerant_streams
 
     tolerant_streams()
-    args = build_parser().parse_args(list(argv))
+    parser = build_parser()
+    args, extra = parser.parse_known_args(list(argv))
+    if extra:  # named against the command's own help, not the top-level one
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+        commands[args.command].error("无法识别的参数 " + " ".join(extra))
     try:
         return int(args.run(args))
     except CliUsage as exc:

@@ -228,3 +228,24 @@ def test_gui_refuses_linking_a_report_of_another_year(qtbot, tmp_path):
     assert window.session.document.prior is not None
     window.session.set_clean()
     window.close()
+
+
+LATIN_WORD = re.compile(r"^[A-Za-z_]+(\.[A-Za-z]+)?$")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_placeholders_in_help_are_chinese(command):
+    """``INPUT``, ``NAME``, ``REPORT``: an English placeholder is English left in the help."""
+    _, out, _ = run(command, "--help")
+    parser = build_parser()
+    target = next(a for a in parser._actions if a.dest == "command").choices[command]
+    for action in target._actions:
+        if action.metavar is not None:
+            assert CJK.search(str(action.metavar)), f"{command} {action.dest}: {action.metavar}"
+    for word in ("INPUT", "NAME", "REPORT", "TOTAL", "DETAIL", "REVIEW"):
+        assert word not in out
+
+
+def test_an_unknown_option_points_at_the_commands_own_help(tmp_path):
+    code, _, err = run("show", tmp_path / "x.nianbao", "--bogus")
+    assert code == 2 and "--bogus" in err and "nianbao show --help" in err and len(err.splitlines()) == 1
