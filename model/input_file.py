@@ -33,6 +33,10 @@ def check_input(
         raise error(f"“{name}”是文件夹，不是{what}")
     if not stat.S_ISREG(status.st_mode):
         raise error(f"“{name}”不是普通文件（设备、管道等），不能读取")
+    if os.name == "posix" and not status.st_mode & 0o444:
+        # Nobody may read it: root could, but a file locked this way is not meant to be opened (as a
+        # read-only target is not replaced, whoever runs the app).
+        raise error(f"没有权限读取“{name}”（请检查文件的访问权限）")
     try:
         # Opened without blocking, so a file swapped for a FIFO after the check cannot hang us.
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
