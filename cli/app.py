@@ -33,7 +33,9 @@ def wrote(text: str) -> None:
 
 
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    from cli.terminal import json_text
+
+    sys.stdout.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -318,9 +320,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str]) -> int:
     """Run one CLI command; return the exit code."""
-    from cli.terminal import printable, tolerant_streams
+    from cli.terminal import safe_streams
 
-    tolerant_streams()
+    with safe_streams():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str]) -> int:
+    from cli.terminal import printable
+
     parser = build_parser()
     args, extra = parser.parse_known_args(list(argv))
     if extra:  # named against the command's own help, not the top-level one
