@@ -111,11 +111,9 @@ def _separated(raw_lines: list[tuple[str, bool]], separator: str) -> Iterator[Li
         if all(not c or _MARKDOWN_RULE.match(c) for c in cells):
             continue  # a Markdown |---|---| rule or an empty row
         filled = [c for c in cells if c]
-        if len(filled) == 1 and not _is_number(filled[0]) and cells[0] != filled[0]:
+        if len(filled) == 1 and not _is_number(filled[0]):
             yield Line((), filled[0], where)  # a heading spanning the table's width
             continue
-        # A first cell alone is a row label whose values are blank, or a heading: the row keeps its
-        # cells, and the report reader takes a row with one filled cell as a title or a paragraph.
         yield Line(tuple(cells), " ".join(filled), where, exact_cells=True)
 
 
