@@ -149,7 +149,12 @@ def _set(args: argparse.Namespace) -> int:
     if args.accept_totals or args.accept_total:
         from cli.printed_totals import accept_edits
 
-        edits.extend(accept_edits(document, args.accept_totals, args.accept_total or []))
+        accepted = accept_edits(document, args.accept_totals, args.accept_total or [])
+        if not accepted and len(wanted_parts(args)) == 1:  # only --accept-totals, and nothing kept
+            print(f"nianbao: 提示：“{args.file}”中没有保留印出的合计，未作修改", file=sys.stderr)
+            return EXIT_OK
+        edits.extend(accepted)
+        args.accepted = len(accepted)
     if args.agency is not None or args.year is not None:
         edits.append(SetMeta(args.agency, args.year))
     if args.prior:
@@ -162,9 +167,24 @@ def _set(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def wanted_parts(args: argparse.Namespace) -> list[str]:
+    """The kinds of change a ``set`` command asks for."""
+    given = {
+        "cells": args.assignments,
+        "text": args.text,
+        "reviewed": args.reviewed,
+        "totals": args.accept_totals or args.accept_total,
+        "meta": args.agency is not None or args.year is not None,
+        "prior": args.prior,
+    }
+    return [name for name, value in given.items() if value]
+
+
 def _set_summary(args: argparse.Namespace) -> str:
     """What ``set`` changed, in words: “填写2个单元格、1部分正文”."""
     parts = []
+    if getattr(args, "accepted", 0):
+        parts.append(f"{args.accepted}处合计改用计算值")
     if args.assignments:
         parts.append(f"填写{len(args.assignments)}个单元格")
     if args.text:

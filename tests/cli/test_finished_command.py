@@ -249,3 +249,22 @@ def test_placeholders_in_help_are_chinese(command):
 def test_an_unknown_option_points_at_the_commands_own_help(tmp_path):
     code, _, err = run("show", tmp_path / "x.nianbao", "--bogus")
     assert code == 2 and "--bogus" in err and "nianbao show --help" in err and len(err.splitlines()) == 1
+
+
+def test_accept_totals_says_what_it_did(tmp_path):
+    """With no printed total kept, ``set --accept-totals`` says so and writes nothing; with some, the
+    line it prints names them (not an empty “已保存：x（）”)."""
+    path = tmp_path / "r.nianbao"
+    new_report(path)
+    before = path.read_bytes()
+    code, _, err = run("set", path, "--accept-totals")
+    assert code == 0 and "没有保留印出的合计" in err and len(err.strip().splitlines()) == 1
+    assert path.read_bytes() == before and not (tmp_path / "r.nianbao.bak").exists()
+    hongze = ROOT / "tests" / "fixtures" / "published"
+    source = next(iter(sorted(hongze.glob("*hongze*.txt"))), None)
+    if source is None:
+        pytest.skip("no published report with printed totals")
+    out = tmp_path / "hz.nianbao"
+    assert run("import", source, "-o", out)[0] == 0
+    code, _, err = run("set", out, "--accept-totals")
+    assert code == 0 and "合计改用计算值" in err and "（）" not in err
