@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -29,7 +30,7 @@ class CliUsage(CliError):
 
 def wrote(text: str) -> None:
     """The one line a successful command prints about what it wrote (stderr: stdout stays data)."""
-    print(text, file=sys.stderr)
+    print(text.replace("\r", "\ufffd").replace("\n", "\ufffd"), file=sys.stderr)  # one line, whatever the names
 
 
 def _print_json(data: object) -> None:
@@ -364,6 +365,12 @@ def _run(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except (OSError, MemoryError, RecursionError) as exc:
-        print(f"nianbao: 无法完成：{exc}", file=sys.stderr)
+    except OSError as exc:  # one the commands did not foresee: still the user's words, one line
+        from model.atomic_file import reason, short_name
+
+        where = f"“{short_name(os.fsdecode(exc.filename))}”：" if exc.filename else ""
+        print(f"nianbao: 无法完成：{printable(where)}{reason(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (MemoryError, RecursionError):
+        print("nianbao: 无法完成：文件过大或过于复杂，超出了可以处理的范围", file=sys.stderr)
         return EXIT_BAD_INPUT
