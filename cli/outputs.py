@@ -36,6 +36,8 @@ def check_output(
     for shown in {Path(name).name, real.name}:
         if report and not shown.lower().endswith(REPORT_SUFFIX):
             raise ReportFileError(f"年报文件应以 {REPORT_SUFFIX} 结尾（“{shown}”），以免覆盖其他类型的文件")
+        if not report and shown.lower().endswith(REPORT_SUFFIX):  # an export through a link onto a report
+            raise ReportFileError(f"“{name}”指向年报文件“{shown}”，导出的文件不能覆盖年报；请另选文件名")
     check_target(name)
     return Path(name)
 

@@ -66,3 +66,15 @@ def test_an_empty_output_name_is_refused_not_ignored(units, args):
     result = nianbao(*(a.format(units=units) for a in args))
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert not (units / "t.nianbao").exists()
+
+
+@pytest.mark.parametrize("args", [["export", "{report}", "-o", "{link}"], ["review", "{report}", "-o", "{link}"]])
+def test_a_link_named_like_a_workbook_never_turns_a_report_into_one(tmp_path, args):
+    other = tmp_path / "someone.nianbao"
+    shutil.copy(EXAMPLE, other)
+    link = tmp_path / "out.xlsx"
+    link.symlink_to(other)
+    before = other.read_bytes()
+    result = nianbao(*(a.format(report=EXAMPLE, link=link) for a in args))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert other.read_bytes() == before and link.is_symlink()
