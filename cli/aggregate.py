@@ -104,14 +104,13 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
             data["differences"] = [_difference_json(total, d) for d in differences]
         _print_json(data)
     else:
-        print(f"已汇总{len(units)}个单位（{total.template.name}，{total.year}年度）→ {output}")
+        written = f"{output}，明细表 → {detail}" if detail is not None else f"{output}"
+        print(f"已汇总{len(units)}个单位（{total.template.name}，{total.year}年度）→ {written}")
         if failing:
             print(f"其中{len(failing)}个单位的报告有错误，详见上方提示" + ("和明细表" if detail else ""))
         gaps = len(total.origin.gaps)
         if gaps:
             print(f"{gaps}个单元格有单位未填写，汇总数只含其余单位（check {output} 可查看是哪些单位）")
-        if detail is not None:
-            print(f"明细表：{detail}")
         if reported is not None:
             if differences:
                 print(f"与“{against}”核对：{len(differences)}个单元格不同")

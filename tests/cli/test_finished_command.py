@@ -268,3 +268,10 @@ def test_accept_totals_says_what_it_did(tmp_path):
     assert run("import", source, "-o", out)[0] == 0
     code, _, err = run("set", out, "--accept-totals")
     assert code == 0 and "合计改用计算值" in err and "（）" not in err
+
+
+def test_aggregate_says_in_one_line_what_it_wrote(tmp_path):
+    code, out, _ = run("aggregate", EXAMPLE, "-o", tmp_path / "t.nianbao", "--detail", tmp_path / "d.xlsx")
+    assert code in (0, 1)
+    lines = [line for line in out.splitlines() if "t.nianbao" in line or "d.xlsx" in line]
+    assert len(lines) == 1 and "t.nianbao" in lines[0] and "d.xlsx" in lines[0]
