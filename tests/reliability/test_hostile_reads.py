@@ -305,3 +305,15 @@ def test_a_hostile_prior_template_id_is_not_kept(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     assert run_cli(["set", path, "--agency", "某某局"]).returncode == 0
     assert json.loads(path.read_text(encoding="utf-8"))["prior"]["template"] == data["template"]
+
+
+def test_a_huge_number_in_a_web_page_is_not_echoed_whole(tmp_path):
+    """A 5,000-digit “number” in a table cell: the warning quotes its start, not all of it."""
+    page = tmp_path / "r.html"
+    assert run_cli(["export", EXAMPLE, "-o", page]).returncode == 0
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("<td>52</td>", "<td>" + "9" * 5000 + "</td>", 1), encoding="utf-8")
+    result = run_cli(["import", page, "-o", tmp_path / "o.nianbao"])
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "未采用" in line]
+    assert warnings and all(len(line) < 300 for line in warnings)
