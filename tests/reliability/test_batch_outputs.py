@@ -78,3 +78,46 @@ def test_a_link_named_like_a_workbook_never_turns_a_report_into_one(tmp_path, ar
     result = nianbao(*(a.format(report=EXAMPLE, link=link) for a in args))
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert other.read_bytes() == before and link.is_symlink()
+
+
+@pytest.mark.skipif(__import__("sys").platform == "win32", reason="RLIMIT_FSIZE")
+@pytest.mark.parametrize("earlier_total", [False, True])
+def test_aggregate_that_cannot_write_its_detail_leaves_no_total(tmp_path, earlier_total):
+    """Exit 2 means nothing was written: the total saved before a detail workbook that failed is undone
+    (a new one removed, an earlier one put back)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    total = tmp_path / "t.nianbao"
+    if earlier_total:
+        assert nianbao("aggregate", EXAMPLE, "-o", total).returncode in (0, 1)
+    before = total.read_bytes() if earlier_total else None
+
+    def small_files() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (10 * 1024, 10 * 1024))  # the total fits, the workbook not
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "aggregate",
+            str(EXAMPLE),
+            "-o",
+            str(total),
+            "--agency",
+            "另一名称",
+            "--detail",
+            str(tmp_path / "d.xlsx"),
+        ],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files,
+        check=False,
+    )
+    assert result.returncode == 2 and "d.xlsx" in result.stderr
+    assert not (tmp_path / "d.xlsx").exists()
+    assert (total.read_bytes() if total.exists() else None) == before
