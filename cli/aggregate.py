@@ -35,7 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_aggregate(args: argparse.Namespace) -> int:
-    from cli.outputs import check_batch_output
+    from cli.outputs import check_batch_output, previous_bytes, put_back
     from model.aggregate import aggregate, compare
     from model.document import check_agency
     from model.errors import NianbaoError
@@ -79,12 +79,12 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         from model.fileformat import write_atomically
 
         data = detail_bytes(detail, units, total)  # built before the total is saved: all or nothing
-        previous = output.read_bytes() if output.is_file() else None
+        previous = previous_bytes(output)
         save_report(total, output)
         try:
             write_atomically(detail, data, keep_backup=False)
         except NianbaoError:
-            _undo_save(output, previous)  # exit 2 means nothing was written
+            put_back(output, previous)  # exit 2 means nothing was written
             raise
     else:
         save_report(total, output)
@@ -124,20 +124,6 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
             else:
                 print(f"与“{against}”核对：全部一致")
     return EXIT_RULE_ERRORS if failing or differences else EXIT_OK
-
-
-def _undo_save(output: Path, previous: bytes | None) -> None:
-    """Put back what was at ``output`` before this run saved the total there."""
-    from model.atomic_file import write_file
-    from model.errors import NianbaoError
-
-    try:
-        if previous is None:
-            output.unlink(missing_ok=True)
-        else:
-            write_file(output, previous, replace_read_only=True)
-    except (OSError, NianbaoError):
-        pass  # the message about the detail workbook is the one the user needs
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -83,3 +83,23 @@ def _earlier_summary(path: Path) -> bool:
         return bool(load_report(path).origin.units)
     except NianbaoError:
         return False
+
+
+def previous_bytes(path: Path) -> bytes | None:
+    """What is at ``path`` now (None if nothing), so a run that fails later can put it back."""
+    return path.read_bytes() if path.is_file() else None
+
+
+def put_back(path: Path, previous: bytes | None) -> None:
+    """Undo a save to ``path`` when a later step of the same command failed: exit 2 means nothing was
+    written (a new file is removed, a replaced one restored)."""
+    from model.atomic_file import write_file
+    from model.errors import NianbaoError
+
+    try:
+        if previous is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_file(path, previous, replace_read_only=True)
+    except (OSError, NianbaoError):
+        pass  # the message about the step that failed is the one the user needs

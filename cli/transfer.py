@@ -26,8 +26,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from cli.outputs import check_output
-    from model.errors import MissingTitle
+    from cli.outputs import check_output, previous_bytes, put_back
+    from model.errors import MissingTitle, NianbaoError
     from model.fileformat import save_report
     from model.report_lock import locked
     from readers.dispatch import read_report
@@ -40,14 +40,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CliError(f"{exc}（用 --agency 和 --year）") from exc
     from readers.import_log import Level, summary
 
+    previous_log = previous_bytes(log) if log is not None else None
     if log is not None:
         _write_log(log, result.log)
     print(summary(result.values_read, result.log), file=sys.stderr)
     for entry in result.log:
         if args.verbose or entry.level is Level.WARNING:
             print(entry.text, file=sys.stderr)
-    with locked(output):
-        save_report(result.document, output)
+    try:
+        with locked(output):
+            save_report(result.document, output)
+    except NianbaoError:
+        if log is not None:
+            put_back(log, previous_log)  # exit 2 means nothing was written
+        raise
     print(f"已导入：{result.document.title} → {output}", file=sys.stderr)
     return EXIT_OK
 

@@ -46,3 +46,27 @@ def test_a_plain_log_is_written(tmp_path, workbook):
     result = nianbao("import", workbook, "-o", tmp_path / "out.nianbao", "--log", tmp_path / "log.txt")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "log.txt").read_text(encoding="utf-8").strip()
+
+
+def test_a_report_that_cannot_be_saved_leaves_no_log(tmp_path, workbook, monkeypatch):
+    """Exit 2 means nothing was written: the import log is taken back when the report is busy."""
+    import json
+    import socket
+    import time
+
+    from model import report_lock
+
+    monkeypatch.setattr(report_lock, "WAIT_SECONDS", 0.2)
+    out = tmp_path / "out.nianbao"
+    holder = {"pid": os.getpid(), "host": socket.gethostname(), "time": time.time()}
+    (tmp_path / ".~out.nianbao.lock").write_text(json.dumps(holder), encoding="utf-8")
+    import contextlib
+    import io
+
+    import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main.main(["import", str(workbook), "-o", str(out), "--log", str(tmp_path / "log.txt")])
+    assert code == 2 and "正在被其他程序修改" in err.getvalue()
+    assert not (tmp_path / "log.txt").exists() and not out.exists()
