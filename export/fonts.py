@@ -76,6 +76,10 @@ CHINESE_PROBE = "的政府信息公开年度报告"
 SEARCH_DEPTH = 3
 
 
+# The largest CJK TrueType collections are about 100 MB; reportlab holds the whole file in memory.
+MAX_FONT_BYTES = 256 * 2**20
+
+
 class FontError(NianbaoError):
     """A font the user named cannot be used for the PDF; the message says why, in Chinese."""
 
@@ -157,6 +161,8 @@ def _load(path: str, index: int):  # type: ignore[no-untyped-def]
         raise FontError(f"字体文件“{path}”不存在")
     if not file.is_file():
         raise FontError(f"“{path}”不是文件，请选择字体文件（.ttf 或 .ttc）")
+    if file.stat().st_size > MAX_FONT_BYTES:  # read whole by reportlab: a 3 GB “font” would fill memory
+        raise FontError(f"“{shown}”过大（超过{MAX_FONT_BYTES // 2**20}MB），不像是字体文件，请换用其他TrueType字体")
     try:
         with file.open("rb") as stream:
             magic = stream.read(4)

@@ -245,3 +245,15 @@ def test_a_truncated_font_is_a_message_not_a_traceback(tmp_path):
     cut.write_bytes(Path(found[0]).read_bytes()[:300_000])
     with pytest.raises(FontError):
         check_font(cut)
+
+
+def test_a_font_file_of_gigabytes_is_refused_without_reading_it(tmp_path):
+    big = tmp_path / "huge.ttf"
+    with big.open("wb") as stream:
+        stream.write(b"\x00\x01\x00\x00")
+        stream.truncate(3 * 2**30)  # sparse: no disk used
+    from tests.reliability.bounded import run_cli
+
+    # In a child under a memory limit: a regression would read 3 GB.
+    result = run_cli(["export", EXAMPLE, "-o", tmp_path / "r.pdf", "--font", big], memory_mb=700, seconds=20)
+    assert result.returncode == 2 and "过大" in result.stderr
