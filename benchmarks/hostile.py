@@ -87,6 +87,62 @@ def cases(folder: Path) -> dict[str, Callable[[], list[object]]]:
     read_only.chmod(0o444)
     found["export onto read-only"] = lambda: ["export", report, "-o", read_only]
     found["rollforward r -o r"] = lambda: ["rollforward", report, "-o", report]
+    found.update(later_cases(folder, report, fifo))
+    return found
+
+
+def later_cases(folder: Path, report: Path, fifo: Path) -> dict[str, Callable[[], list[object]]]:
+    """The shapes found by the acceptance run after the first replay: batch outputs, planted locks,
+    PDF runs, hostile fonts, unreadable and escape-named files."""
+    found: dict[str, Callable[[], list[object]]] = {}
+    units = folder / "units"
+    units.mkdir()
+    shutil.copy(hostile.EXAMPLE, units / "a.nianbao")
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "export", report, "-o", units / "b.xlsx"], check=False)
+    found["aggregate folder -o a unit in it"] = lambda: ["aggregate", units, "-o", units / "a.nianbao"]
+    found["review folder -o a unit in it"] = lambda: ["review", units, "-o", units / "b.xlsx"]
+    found["aggregate/review FIFO input"] = lambda: ["review", fifo]
+    found["import --log onto a report"] = lambda: [
+        "import",
+        folder / "head.html",
+        "-o",
+        folder / "o.nianbao",
+        "--log",
+        report,
+    ]
+    locked = folder / "locked.nianbao"
+    shutil.copy(hostile.EXAMPLE, locked)
+    os.mkfifo(folder / ".~locked.nianbao.lock")
+    found["set with a FIFO planted as its lock"] = lambda: ["set", locked, "--agency", "某局"]
+    unreadable = folder / "mode000.nianbao"
+    shutil.copy(hostile.EXAMPLE, unreadable)
+    unreadable.chmod(0)
+    found["show a chmod 000 report (as root too)"] = lambda: ["show", unreadable]
+    escaped = folder / "bad\x1b[2J\x07.nianbao"
+    escaped.write_text("{", encoding="utf-8")
+    found["check a file named with escapes"] = lambda: ["check", escaped]
+    # Built in a child: the font parsing would grow this process, and every case forked from it.
+    endless, runs = folder / "endless.ttf", folder / "runs.pdf"
+    build = (
+        "import sys; from pathlib import Path; from export.fonts import body_candidates;"
+        "from tests.export.test_fonts import _with_endless_cmap;"
+        "from tests.reliability.test_import_budget import _pdf_of_runs;"
+        "fonts = [f for f in body_candidates() if f[0].lower().endswith(('.ttf', '.ttc'))][:1];"
+        "fonts and _with_endless_cmap(fonts[0][0], fonts[0][1], Path(sys.argv[1]));"
+        "fonts and _pdf_of_runs(Path(sys.argv[2]), 130, '。' * 5000)"
+    )
+    subprocess.run([sys.executable, "-c", build, str(endless), str(runs)], cwd=ROOT, check=False)
+    if endless.exists():
+        found["export --font with an endless cmap"] = lambda: [
+            "export",
+            report,
+            "-o",
+            folder / "f.pdf",
+            "--font",
+            endless,
+        ]
+    if runs.exists():
+        found["import PDF of 130 lines of 5,000 。"] = lambda: ["import", runs, "-o", folder / "o.nianbao"]
     return found
 
 

@@ -1,5 +1,5 @@
-"""``python main.py aggregate INPUT... -o TOTAL.nianbao [--agency NAME] [--detail DETAIL.xlsx] [--json]
-[--against REPORT]``: sum units' reports into one (汇总)."""
+"""``nianbao aggregate 输入... -o 汇总报告.nianbao [--agency 机关] [--detail 明细表.xlsx] [--json]
+[--against 已发布报告]``: sum units' reports into one (汇总)."""
 
 from __future__ import annotations
 
@@ -23,16 +23,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="逐个单元格汇总各单位的报告。退出码：0 已生成且各单位无错误；1 已生成但有单位报告有错误"
         "（或 --against 核对出不同）；2 参数或输入有误，未生成任何文件。",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="年报文件、可导入的文件或文件夹（含子文件夹）")
-    parser.add_argument("-o", "--output", required=True, metavar="TOTAL.nianbao", help="输出的汇总报告（.nianbao）")
-    parser.add_argument("--agency", metavar="NAME", help="汇总报告的机关名称（默认为“N个单位汇总”）")
-    parser.add_argument("--detail", metavar="DETAIL.xlsx", help="同时生成明细表（单位明细、问题清单、汇总表）")
+    parser.add_argument("inputs", nargs="+", metavar="输入", help="年报文件、可导入的文件或文件夹（含子文件夹）")
+    parser.add_argument("-o", "--output", required=True, metavar="汇总报告.nianbao", help="输出的汇总报告（.nianbao）")
+    parser.add_argument("--agency", metavar="机关", help="汇总报告的机关名称（默认为“N个单位汇总”）")
+    parser.add_argument("--detail", metavar="明细表.xlsx", help="同时生成明细表（单位明细、问题清单、汇总表）")
     parser.add_argument("--json", action="store_true", help="以JSON输出各单位的检查结果")
-    parser.add_argument("--against", metavar="REPORT", help="与已发布的本地区报告核对，列出与各单位合计不同的单元格")
+    parser.add_argument(
+        "--against", metavar="已发布报告", help="与已发布的本地区报告核对，列出与各单位合计不同的单元格"
+    )
     parser.set_defaults(run=cmd_aggregate)
 
 
 def cmd_aggregate(args: argparse.Namespace) -> int:
+    from cli.outputs import check_batch_output, previous_bytes, put_back
     from model.aggregate import aggregate, compare
     from model.document import check_agency
     from model.errors import NianbaoError
@@ -42,15 +45,17 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() != ".nianbao":
         raise CliError(f"汇总报告应保存为 .nianbao 文件，而不是“{output.name}”")
-    detail = Path(args.detail) if args.detail else None
+    detail = Path(args.detail) if args.detail is not None else None
     if detail is not None and detail.suffix.lower() != ".xlsx":
         raise CliError(f"明细表应保存为 .xlsx 文件，而不是“{detail.name}”")
     agency = check_agency(args.agency) if args.agency is not None else None
     against = Path(args.against) if args.against else None
-    for raw in args.inputs:
-        for written in (output, detail):
-            if written is not None and Path(raw).is_file() and _same_file(Path(raw), written):
-                raise CliError(f"输出文件“{written}”也是输入之一，会覆盖该单位的报告；请另选输出文件名")
+    read = [*args.inputs, *([against] if against is not None else [])]
+    for written in (output, detail):  # before any slow work: nothing read is ever overwritten
+        if written is not None:
+            check_batch_output(written, read, report=written is output)
+    if detail is not None and _same_file(output, detail):
+        raise CliError("汇总报告和明细表不能是同一个文件")
     found = find_reports(args.inputs, exclude=[against] if against is not None else [])
     earlier = _refuse_overwriting_an_input(found, output, detail)
     excluded = [p for p in (output, detail) if p is not None]  # an earlier total or detail there is output
@@ -79,8 +84,13 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         from model.fileformat import write_atomically
 
         data = detail_bytes(detail, units, total)  # built before the total is saved: all or nothing
+        previous = previous_bytes(output)
         save_report(total, output)
-        write_atomically(detail, data, keep_backup=False)
+        try:
+            write_atomically(detail, data, keep_backup=False)
+        except NianbaoError:
+            put_back(output, previous)  # exit 2 means nothing was written
+            raise
     else:
         save_report(total, output)
     for reviewed in loaded:
@@ -104,14 +114,13 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
             data["differences"] = [_difference_json(total, d) for d in differences]
         _print_json(data)
     else:
-        print(f"已汇总{len(units)}个单位（{total.template.name}，{total.year}年度）→ {output}")
+        written = f"{output}，明细表 → {detail}" if detail is not None else f"{output}"
+        print(f"已汇总{len(units)}个单位（{total.template.name}，{total.year}年度）→ {written}")
         if failing:
             print(f"其中{len(failing)}个单位的报告有错误，详见上方提示" + ("和明细表" if detail else ""))
         gaps = len(total.origin.gaps)
         if gaps:
             print(f"{gaps}个单元格有单位未填写，汇总数只含其余单位（check {output} 可查看是哪些单位）")
-        if detail is not None:
-            print(f"明细表：{detail}")
         if reported is not None:
             if differences:
                 print(f"与“{against}”核对：{len(differences)}个单元格不同")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -29,11 +30,13 @@ class CliUsage(CliError):
 
 def wrote(text: str) -> None:
     """The one line a successful command prints about what it wrote (stderr: stdout stays data)."""
-    print(text, file=sys.stderr)
+    print(text.replace("\r", "\ufffd").replace("\n", "\ufffd"), file=sys.stderr)  # one line, whatever the names
 
 
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    from cli.terminal import json_text
+
+    sys.stdout.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -147,7 +150,12 @@ def _set(args: argparse.Namespace) -> int:
     if args.accept_totals or args.accept_total:
         from cli.printed_totals import accept_edits
 
-        edits.extend(accept_edits(document, args.accept_totals, args.accept_total or []))
+        accepted = accept_edits(document, args.accept_totals, args.accept_total or [])
+        if not accepted and len(wanted_parts(args)) == 1:  # only --accept-totals, and nothing kept
+            print(f"nianbao: 提示：“{args.file}”中没有保留印出的合计，未作修改", file=sys.stderr)
+            return EXIT_OK
+        edits.extend(accepted)
+        args.accepted = len(accepted)
     if args.agency is not None or args.year is not None:
         edits.append(SetMeta(args.agency, args.year))
     if args.prior:
@@ -160,9 +168,24 @@ def _set(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def wanted_parts(args: argparse.Namespace) -> list[str]:
+    """The kinds of change a ``set`` command asks for."""
+    given = {
+        "cells": args.assignments,
+        "text": args.text,
+        "reviewed": args.reviewed,
+        "totals": args.accept_totals or args.accept_total,
+        "meta": args.agency is not None or args.year is not None,
+        "prior": args.prior,
+    }
+    return [name for name, value in given.items() if value]
+
+
 def _set_summary(args: argparse.Namespace) -> str:
     """What ``set`` changed, in words: “填写2个单元格、1部分正文”."""
     parts = []
+    if getattr(args, "accepted", 0):
+        parts.append(f"{args.accepted}处合计改用计算值")
     if args.assignments:
         parts.append(f"填写{len(args.assignments)}个单元格")
     if args.text:
@@ -322,10 +345,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str]) -> int:
     """Run one CLI command; return the exit code."""
-    from cli.terminal import printable, tolerant_streams
+    from cli.terminal import safe_streams
 
-    tolerant_streams()
-    args = build_parser().parse_args(list(argv))
+    with safe_streams():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str]) -> int:
+    from cli.terminal import printable
+
+    parser = build_parser()
+    args, extra = parser.parse_known_args(list(argv))
+    if extra:  # named against the command's own help, not the top-level one
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+        commands[args.command].error("无法识别的参数 " + " ".join(extra))
     try:
         return int(args.run(args))
     except CliUsage as exc:
@@ -336,6 +369,12 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except (OSError, MemoryError, RecursionError) as exc:
-        print(f"nianbao: 无法完成：{exc}", file=sys.stderr)
+    except OSError as exc:  # one the commands did not foresee: still the user's words, one line
+        from model.atomic_file import reason, short_name
+
+        where = f"“{short_name(os.fsdecode(exc.filename))}”：" if exc.filename else ""
+        print(f"nianbao: 无法完成：{printable(where)}{reason(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (MemoryError, RecursionError):
+        print("nianbao: 无法完成：文件过大或过于复杂，超出了可以处理的范围", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -1,4 +1,4 @@
-"""``python main.py review INPUT... [-o REVIEW.xlsx] [--json]``: check a whole folder of reports (审核)."""
+"""``nianbao review 输入... [-o 审核表.xlsx] [--json]``: check a whole folder of reports (审核)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="逐份导入并检查报告，无法读取的文件列为“无法读取”，不影响其他报告。"
         "退出码：0 全部无错误；1 有报告有错误或无法读取；2 参数有误。",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="年报文件、可导入的文件或文件夹（含子文件夹）")
-    parser.add_argument("-o", "--output", metavar="REVIEW.xlsx", help="输出审核表（.xlsx：审核结果、问题清单）")
+    parser.add_argument("inputs", nargs="+", metavar="输入", help="年报文件、可导入的文件或文件夹（含子文件夹）")
+    parser.add_argument("-o", "--output", metavar="审核表.xlsx", help="输出审核表（.xlsx：审核结果、问题清单）")
     parser.add_argument("--json", action="store_true", help="以JSON输出每份报告的审核结果")
     parser.set_defaults(run=cmd_review)
 
@@ -31,9 +31,13 @@ def cmd_review(args: argparse.Namespace) -> int:
     from model.review import ERRORS, UNREADABLE
     from readers.batch import find_reports, review_file
 
-    output = Path(args.output) if args.output else None
+    output = Path(args.output) if args.output is not None else None
     if output is not None and output.suffix.lower() != ".xlsx":
         raise CliError(f"审核表应保存为 .xlsx 文件，而不是“{output.name}”")
+    if output is not None:  # before any slow work: a unit's workbook is never overwritten
+        from cli.outputs import check_batch_output
+
+        check_batch_output(output, args.inputs, report=False)
     # A missing input is one bad input among many: listed as unreadable, the batch goes on.
     paths = find_reports(args.inputs, keep_missing=True)
     if output is not None and output.exists():

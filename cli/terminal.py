@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
 
 from model.cellref import CellRef
 from model.document import Document
@@ -23,6 +26,33 @@ def printable(text: str) -> str:
     return _ESCAPES.sub(lambda m: " " if m.group() == "\t" else "\ufffd", str(text))
 
 
+# In a stream every line is written whole, so tab and line feed stay; a carriage return, which lets a
+# later text overwrite an earlier one on screen, does not.
+_STREAM_ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What json.dumps(ensure_ascii=False) leaves raw though a terminal acts on it (it escapes C0 itself).
+_JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_text(text: str) -> str:
+    """JSON text with every terminal control written as a ``\\uXXXX`` escape: the same data, safe to show."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class PrintableStream:
+    """A text stream that never passes a terminal control through: a file name, an agency or an
+    imported cell echoed in any message cannot clear the screen, move the cursor or set the clipboard."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` with its controls shown as ``\ufffd``."""
+        return self.stream.write(_STREAM_ESCAPES.sub("\ufffd", text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
 def tolerant_streams() -> None:
     """Output the terminal's encoding cannot show (GBK, ASCII) is replaced, not a traceback."""
     for stream in (sys.stdout, sys.stderr):
@@ -32,6 +62,21 @@ def tolerant_streams() -> None:
                 reconfigure(errors="replace")
             except (ValueError, OSError):
                 pass
+
+
+@contextmanager
+def safe_streams() -> Iterator[None]:
+    """While a command runs, stdout and stderr are :class:`PrintableStream`\\ s over what they were."""
+    tolerant_streams()
+    saved = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, PrintableStream):
+        sys.stdout = PrintableStream(sys.stdout)  # type: ignore[assignment]
+    if not isinstance(sys.stderr, PrintableStream):
+        sys.stderr = PrintableStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def display_width(text: str) -> int:

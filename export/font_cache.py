@@ -12,6 +12,7 @@ import hashlib
 import mmap
 import os
 import pickle
+import stat
 import sys
 from array import array
 from collections.abc import Sequence
@@ -71,9 +72,41 @@ def cache_folder() -> Path:
 
 
 def _key(path: str, index: int) -> str:
-    stat = os.stat(path)
-    raw = f"{os.path.abspath(path)}|{stat.st_size}|{stat.st_mtime_ns}|{index}|{reportlab.Version}|v2"
+    status = os.stat(path)
+    raw = f"{os.path.abspath(path)}|{status.st_size}|{status.st_mtime_ns}|{index}|{reportlab.Version}|v2"
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+# The only classes a metrics cache holds. A cache file is data, never code: anything else in it (a
+# planted pickle that would run a command on load) is refused and the font parsed normally.
+_ALLOWED = {
+    ("array", "array"),
+    ("array", "_array_reconstructor"),
+    ("reportlab.pdfbase.ttfonts", "TTFNameBytes"),
+}
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+
+
+class _MetricsUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):  # type: ignore[no-untyped-def]
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} has no place in a metrics cache")
+        return super().find_class(module, name)
+
+
+def _read_cache(cached: Path) -> dict:
+    """The cached state, only from an ordinary file of a sane size that no other user may have written."""
+    fd = os.open(cached, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_CACHE_BYTES:
+            raise ValueError("not a metrics cache")
+        if os.name == "posix" and (status.st_uid != os.geteuid() or status.st_mode & 0o002):
+            raise ValueError("a metrics cache someone else could have written")
+        state = _MetricsUnpickler(stream).load()
+    if not isinstance(state, dict) or not isinstance(state.get("hmetrics"), array):
+        raise ValueError("not a metrics cache")
+    return state
 
 
 class _CachedFace(TTFontFace):
@@ -116,8 +149,7 @@ def load_ttfont(name: str, path: str, index: int, folder: Path | None = None) ->
         return TTFont(name, path, subfontIndex=index)
     if cached.is_file():
         try:
-            with cached.open("rb") as stream:
-                state = pickle.load(stream)
+            state = _read_cache(cached)
             with open(path, "rb") as font_file:
                 # Mapped, not read: a subset needs a few hundred kB of a 20 MB collection.
                 data = mmap.mmap(font_file.fileno(), 0, access=mmap.ACCESS_READ)

@@ -76,6 +76,10 @@ CHINESE_PROBE = "的政府信息公开年度报告"
 SEARCH_DEPTH = 3
 
 
+# The largest CJK TrueType collections are about 100 MB; reportlab holds the whole file in memory.
+MAX_FONT_BYTES = 256 * 2**20
+
+
 class FontError(NianbaoError):
     """A font the user named cannot be used for the PDF; the message says why, in Chinese."""
 
@@ -148,6 +152,7 @@ def _load(path: str, index: int):  # type: ignore[no-untyped-def]
     """The parsed font, or :class:`FontError` saying in Chinese why it cannot be embedded."""
     from reportlab.pdfbase.ttfonts import TTFError
 
+    from export.font_bounds import check_cmap_bounds
     from export.font_cache import load_ttfont
 
     shown = os.path.basename(path)
@@ -156,6 +161,8 @@ def _load(path: str, index: int):  # type: ignore[no-untyped-def]
         raise FontError(f"字体文件“{path}”不存在")
     if not file.is_file():
         raise FontError(f"“{path}”不是文件，请选择字体文件（.ttf 或 .ttc）")
+    if file.stat().st_size > MAX_FONT_BYTES:  # read whole by reportlab: a 3 GB “font” would fill memory
+        raise FontError(f"“{shown}”过大（超过{MAX_FONT_BYTES // 2**20}MB），不像是字体文件，请换用其他TrueType字体")
     try:
         with file.open("rb") as stream:
             magic = stream.read(4)
@@ -166,6 +173,7 @@ def _load(path: str, index: int):  # type: ignore[no-untyped-def]
     if magic not in (b"\x00\x01\x00\x00", b"true", b"ttcf"):
         raise FontError(f"“{shown}”不是字体文件，请选择TrueType字体（.ttf 或 .ttc），如仿宋 simfang.ttf")
     try:
+        check_cmap_bounds(path, index)  # before reportlab trusts the map's sizes
         font = load_ttfont(_font_name(path, index), path, index)
     except TTFError as exc:
         text = str(exc)
@@ -174,7 +182,7 @@ def _load(path: str, index: int):  # type: ignore[no-untyped-def]
         if "embedding" in text:
             raise FontError(f"字体“{shown}”的授权不允许嵌入PDF，请换用其他字体") from exc
         raise FontError(f"字体“{shown}”已损坏或无法识别，请换用其他TrueType字体") from exc
-    except (OSError, ValueError, KeyError, AssertionError, IndexError, MemoryError) as exc:
+    except Exception as exc:  # a third-party parser of a file from anywhere: struct.error, TypeError...
         raise FontError(f"字体“{shown}”已损坏或无法识别，请换用其他TrueType字体") from exc
     missing = _missing_chinese(font)
     if missing:

@@ -90,7 +90,7 @@ def open_first_window(context: AppContext, args: list[str]) -> MainWindow:
         return window
     from readers.dispatch import IMPORT_SUFFIXES
 
-    if path.suffix.lower() in IMPORT_SUFFIXES:  # `main.py report.xlsx`, or a file association
+    if path.suffix.lower() in IMPORT_SUFFIXES:  # `nianbao report.xlsx`, or a file association
         window.import_path(path)
         return window
     try:

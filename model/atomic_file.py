@@ -89,9 +89,17 @@ def resolve_target(path: str | os.PathLike[str], *, follow_symlinks: bool = True
     if name.endswith(("/", os.sep)) or os.path.basename(name) in ("", ".", ".."):
         raise NotRegularTarget(f"“{name}”是文件夹，不是文件名")
     target = Path(name)
-    if follow_symlinks and target.is_symlink():
-        target = Path(os.path.realpath(target))
+    try:
+        if follow_symlinks and target.is_symlink():
+            target = Path(os.path.realpath(target))
+    except OSError as exc:  # a name too long, a permission on the way: said in the user's words
+        raise ReportFileError(f"无法写入“{short_name(name)}”：{reason(exc)}") from exc
     return target
+
+
+def short_name(name: str, limit: int = 80) -> str:
+    """A file name for a message: a 300-character name is cut, not printed whole."""
+    return name if len(name) <= limit else name[: limit // 2] + "…" + name[-limit // 2 :]
 
 
 def check_target(

@@ -156,7 +156,7 @@ def document_from_dict(data: object) -> Document:
             except InvalidValue as exc:
                 raise InvalidValue(f"关联的上年报告中{exc}") from None
             prior = PriorYear(
-                str(prior_data.get("template")),
+                prior_template.id,  # an unknown or hostile id is not kept (nor shown, nor saved again)
                 check_year(prior_data.get("year")),
                 check_agency(_agency(prior_data.get("agency"))) if prior_data.get("agency") else "",
                 prior_values,

@@ -14,6 +14,13 @@ from pathlib import Path
 from model.errors import NianbaoError, ReportFileError
 
 
+def _why(exc: Exception) -> str:
+    """An operating-system error in the user's words (not ``File name too long``)."""
+    from model.atomic_file import reason
+
+    return reason(exc) if isinstance(exc, OSError) else str(exc)
+
+
 def check_input(
     path: str | os.PathLike[str], *, error: type[NianbaoError] = ReportFileError, what: str = "文件"
 ) -> os.stat_result:
@@ -28,18 +35,22 @@ def check_input(
     except PermissionError:
         raise error(f"没有权限读取“{name}”") from None
     except (OSError, ValueError) as exc:
-        raise error(f"无法读取“{name}”：{getattr(exc, 'strerror', None) or exc}") from None
+        raise error(f"无法读取“{name}”：{_why(exc)}") from None
     if stat.S_ISDIR(status.st_mode):
         raise error(f"“{name}”是文件夹，不是{what}")
     if not stat.S_ISREG(status.st_mode):
         raise error(f"“{name}”不是普通文件（设备、管道等），不能读取")
+    if os.name == "posix" and not status.st_mode & 0o444:
+        # Nobody may read it: root could, but a file locked this way is not meant to be opened (as a
+        # read-only target is not replaced, whoever runs the app).
+        raise error(f"没有权限读取“{name}”（请检查文件的访问权限）")
     try:
         # Opened without blocking, so a file swapped for a FIFO after the check cannot hang us.
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except PermissionError:
         raise error(f"没有权限读取“{name}”（请检查文件的访问权限）") from None
     except OSError as exc:
-        raise error(f"无法读取“{name}”：{exc.strerror or exc}") from None
+        raise error(f"无法读取“{name}”：{_why(exc)}") from None
     os.close(fd)
     return status
 
@@ -59,7 +70,7 @@ def read_input(
     except PermissionError:
         raise error(f"没有权限读取“{name}”（请检查文件的访问权限）") from None
     except OSError as exc:
-        raise error(f"无法读取“{name}”：{exc.strerror or exc}") from None
+        raise error(f"无法读取“{name}”：{_why(exc)}") from None
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
@@ -69,7 +80,7 @@ def read_input(
         with os.fdopen(fd, "rb", closefd=False) as stream:
             data = stream.read(max_bytes + 1)
     except OSError as exc:
-        raise error(f"无法读取“{name}”：{exc.strerror or exc}") from None
+        raise error(f"无法读取“{name}”：{_why(exc)}") from None
     finally:
         os.close(fd)
     if len(data) > max_bytes:  # it grew while we read it

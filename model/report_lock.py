@@ -11,6 +11,7 @@ import json
 import os
 import secrets
 import socket
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,19 +39,54 @@ def _holder() -> dict[str, object]:
 
 
 def _read(path: Path) -> dict[str, object] | None:
+    # Never follows a link and never blocks: a FIFO or a link planted at the lock's name is not read.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as stream:
-            data = json.loads(stream.read(4096).decode("utf-8"))
-        return data if isinstance(data, dict) else {}
+        fd = os.open(path, flags)
     except FileNotFoundError:
         return None
+    except OSError:
+        return {}
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return {}
+        data = json.loads(os.read(fd, 4096).decode("utf-8"))
+        return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}  # being written right now, or garbage: judged by its age
+    finally:
+        os.close(fd)
+
+
+def _planted(path: Path) -> bool:
+    """Something at the lock's name that this program never makes (a link, a FIFO, a folder)."""
+    try:
+        return not stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _remove_planted(path: Path) -> None:
+    """Move a planted non-file out of the lock's way (a folder is only renamed, never emptied)."""
+    aside = path.with_name(f"{path.name}.{secrets.token_hex(6)}.stale")
+    try:
+        os.rename(path, aside)
+    except OSError:
+        return
+    if not _planted(aside):  # another process's real lock took the name meanwhile: it stands
+        try:
+            os.link(aside, path)
+        except OSError:
+            pass
+    try:
+        os.unlink(aside)
+    except OSError:
+        pass
 
 
 def _is_stale(path: Path, holder: dict[str, object]) -> bool:
     try:
-        age = time.time() - path.stat().st_mtime
+        age = time.time() - os.lstat(path).st_mtime
     except FileNotFoundError:
         return False
     if age > STALE_SECONDS:
@@ -88,6 +124,9 @@ def acquire(report: str | os.PathLike[str], *, wait: float | None = None) -> Pat
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o644)
         except FileExistsError:
+            if _planted(path):
+                _remove_planted(path)
+                continue
             holder = _read(path)
             if holder is not None and _is_stale(path, holder):
                 _break_stale(path, holder)

@@ -21,6 +21,9 @@ from readers.pdf_pages import with_indents
 
 MAX_PAGES = 300
 MAX_GLYPHS = 1_000_000
+# A page of a report holds a few thousand characters; even 4-point type fills an A4 page with under
+# 40,000. More is a made-up file, refused before its characters are read one by one.
+MAX_PAGE_GLYPHS = 50_000
 MAX_SEGMENTS = 500_000  # path segments in the whole file: ruled tables need a few thousand
 MAX_FORM_DEPTH = 8
 MIN_RULE = 3.0  # shorter strokes are parts of glyphs, ticks or dots, not table rules
@@ -65,7 +68,7 @@ def _read(document, name: str) -> list[Line]:  # type: ignore[no-untyped-def]
         except Exception as exc:  # PDFium refuses a damaged page object
             raise ImportFailed(f"“{name}”第{number + 1}页已损坏，无法读取") from exc
         try:
-            glyphs, rules = upright(without_doubles(_glyphs(page)), _rules(page, budget))
+            glyphs, rules = upright(without_doubles(_glyphs(page, name, number + 1)), _rules(page, budget))
         finally:
             page.close()
         glyph_count += sum(1 for g in glyphs if g.text != " ")
@@ -89,12 +92,14 @@ def _readable(text: str) -> bool:
     return unicodedata.category(text[0])[0] in "LNPS" and not ("\ue000" <= text[0] <= "\uf8ff")
 
 
-def _glyphs(page) -> list[Glyph]:  # type: ignore[no-untyped-def]
+def _glyphs(page, name: str, number: int) -> list[Glyph]:  # type: ignore[no-untyped-def]
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
+        if count > MAX_PAGE_GLYPHS:
+            raise ImportFailed(f"“{name}”第{number}页有{count}个字符，不像是年度报告，已拒绝")
         glyphs = []
         raw = textpage.raw
         box = pdfium_c.FS_RECTF()

@@ -177,7 +177,8 @@ class _Reader:
             try:
                 value = read_value(text, self.template.kind_of(ref), self.template)
             except InvalidValue as exc:
-                self.log.append(warning(f"未采用：{where}“{text}”（{label}）：{exc}"))
+                shown = text if len(text) <= 24 else text[:24] + "…"  # a 400-digit “number” is not echoed whole
+                self.log.append(warning(f"未采用：{where}“{shown}”（{label}）：{exc}"))
                 continue
             if self.template.is_total(ref):
                 self.file_totals[ref] = (value, where)

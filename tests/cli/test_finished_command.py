@@ -228,3 +228,50 @@ def test_gui_refuses_linking_a_report_of_another_year(qtbot, tmp_path):
     assert window.session.document.prior is not None
     window.session.set_clean()
     window.close()
+
+
+LATIN_WORD = re.compile(r"^[A-Za-z_]+(\.[A-Za-z]+)?$")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_placeholders_in_help_are_chinese(command):
+    """``INPUT``, ``NAME``, ``REPORT``: an English placeholder is English left in the help."""
+    _, out, _ = run(command, "--help")
+    parser = build_parser()
+    target = next(a for a in parser._actions if a.dest == "command").choices[command]
+    for action in target._actions:
+        if action.metavar is not None:
+            assert CJK.search(str(action.metavar)), f"{command} {action.dest}: {action.metavar}"
+    for word in ("INPUT", "NAME", "REPORT", "TOTAL", "DETAIL", "REVIEW"):
+        assert word not in out
+
+
+def test_an_unknown_option_points_at_the_commands_own_help(tmp_path):
+    code, _, err = run("show", tmp_path / "x.nianbao", "--bogus")
+    assert code == 2 and "--bogus" in err and "nianbao show --help" in err and len(err.splitlines()) == 1
+
+
+def test_accept_totals_says_what_it_did(tmp_path):
+    """With no printed total kept, ``set --accept-totals`` says so and writes nothing; with some, the
+    line it prints names them (not an empty “已保存：x（）”)."""
+    path = tmp_path / "r.nianbao"
+    new_report(path)
+    before = path.read_bytes()
+    code, _, err = run("set", path, "--accept-totals")
+    assert code == 0 and "没有保留印出的合计" in err and len(err.strip().splitlines()) == 1
+    assert path.read_bytes() == before and not (tmp_path / "r.nianbao.bak").exists()
+    hongze = ROOT / "tests" / "fixtures" / "published"
+    source = next(iter(sorted(hongze.glob("*hongze*.txt"))), None)
+    if source is None:
+        pytest.skip("no published report with printed totals")
+    out = tmp_path / "hz.nianbao"
+    assert run("import", source, "-o", out)[0] == 0
+    code, _, err = run("set", out, "--accept-totals")
+    assert code == 0 and "合计改用计算值" in err and "（）" not in err
+
+
+def test_aggregate_says_in_one_line_what_it_wrote(tmp_path):
+    code, out, _ = run("aggregate", EXAMPLE, "-o", tmp_path / "t.nianbao", "--detail", tmp_path / "d.xlsx")
+    assert code in (0, 1)
+    lines = [line for line in out.splitlines() if "t.nianbao" in line or "d.xlsx" in line]
+    assert len(lines) == 1 and "t.nianbao" in lines[0] and "d.xlsx" in lines[0]

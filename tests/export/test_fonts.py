@@ -11,6 +11,7 @@ from export.fonts import (
     BODY_FACES,
     HEADING_FACES,
     FontError,
+    body_candidates,
     candidates,
     check_font,
     find_font,
@@ -200,3 +201,59 @@ def test_linked_font_folders_are_searched(tmp_path):
     os.symlink(fonts, fonts / "cesi-loop")  # a loop ends at the search depth
     found = candidates(BODY_FACES, installed_fonts([fonts]))
     assert [Path(p).name for p, _ in found][:1] == ["CESI_KT_GB2312.TTF"]
+
+
+def _with_endless_cmap(source: str, index: int, target: Path) -> bool:
+    """A copy of ``source`` whose format 12 character map claims a range of four billion characters."""
+    import struct
+
+    from export.font_bounds import _cmap_offset, _font_offset
+
+    data = bytearray(Path(source).read_bytes())
+    with open(source, "rb") as stream:
+        cmap = _cmap_offset(stream, _font_offset(stream, index))
+    if cmap is None:
+        return False
+    (subtables,) = struct.unpack_from(">H", data, cmap + 2)
+    for number in range(subtables):
+        (offset,) = struct.unpack_from(">I", data, cmap + 4 + 8 * number + 4)
+        start = cmap + offset
+        if struct.unpack_from(">H", data, start)[0] == 12:
+            struct.pack_into(">II", data, start + 16, 0, 0xFFFFFFF0)  # first group: 0 … 2**32 - 16
+            target.write_bytes(bytes(data))
+            return True
+    return False
+
+
+def test_a_font_whose_character_map_never_ends_is_refused_quickly(tmp_path):
+    """reportlab would build a dictionary of four billion entries: refused before, in a bounded child."""
+    from tests.reliability.bounded import run_cli
+
+    found = [(p, i) for p, i in body_candidates() if p.lower().endswith((".ttf", ".ttc"))]
+    hostile = tmp_path / "endless.ttf"
+    if not any(_with_endless_cmap(p, i, hostile) for p, i in found[:3]):
+        pytest.skip("no font with a format 12 character map on this machine")
+    result = run_cli(["export", EXAMPLE, "-o", tmp_path / "r.pdf", "--font", hostile], memory_mb=700, seconds=20)
+    assert result.returncode == 2 and "已损坏" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_truncated_font_is_a_message_not_a_traceback(tmp_path):
+    found = [p for p, _ in body_candidates()]
+    if not found:
+        pytest.skip("no TrueType CJK font on this machine")
+    cut = tmp_path / "cut.ttc"
+    cut.write_bytes(Path(found[0]).read_bytes()[:300_000])
+    with pytest.raises(FontError):
+        check_font(cut)
+
+
+def test_a_font_file_of_gigabytes_is_refused_without_reading_it(tmp_path):
+    big = tmp_path / "huge.ttf"
+    with big.open("wb") as stream:
+        stream.write(b"\x00\x01\x00\x00")
+        stream.truncate(3 * 2**30)  # sparse: no disk used
+    from tests.reliability.bounded import run_cli
+
+    # In a child under a memory limit: a regression would read 3 GB.
+    result = run_cli(["export", EXAMPLE, "-o", tmp_path / "r.pdf", "--font", big], memory_mb=700, seconds=20)
+    assert result.returncode == 2 and "过大" in result.stderr

@@ -452,3 +452,20 @@ def test_a_workbook_given_at_start_is_imported(qtbot, context, tmp_path):
     assert window.session.document.agency == "启动导入局" and window.session.path is None
     window.session.set_clean()
     window.close()
+
+
+def test_link_prior_refuses_a_report_that_is_not_last_year(window, tmp_path):
+    """关联上年报告 with the same year, a later year or the open file itself: refused with a message."""
+    from model.edits import SetMeta
+    from model.fileformat import save_report
+
+    for year in (2020, 2021, 2017):  # the example is 2020: only 2019 is last year
+        other = load_report(EXAMPLE)
+        other.apply([SetMeta(None, year)])
+        path = tmp_path / f"{year}.nianbao"
+        save_report(other, path)
+        before = len(window.context.messages.errors)
+        assert not window.link_prior(path)
+        assert len(window.context.messages.errors) == before + 1
+        assert "2019" in window.context.messages.errors[-1]
+        assert window.session.document.prior is None

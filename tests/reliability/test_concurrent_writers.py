@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 import time
 
@@ -111,3 +112,32 @@ def test_old_lock_from_another_machine_is_broken(tmp_path):
     from cli.app import run
 
     assert run(["set", str(path), "3/new/natural=8"]) == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and symbolic links")
+@pytest.mark.parametrize("planted", ["fifo", "link-to-fifo", "link-to-file", "folder"])
+def test_something_planted_at_the_lock_name_neither_hangs_nor_blocks(tmp_path, planted):
+    """Only this program makes the lock, and always as a plain file: a FIFO would hang the reader, a
+    link to a fresh file would look like a live lock for minutes. Both are moved out of the way."""
+
+    from tests.reliability.bounded import run_cli
+
+    report = tmp_path / "r.nianbao"
+    shutil.copy(EXAMPLE, report)
+    lock = tmp_path / ".~r.nianbao.lock"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    if planted == "fifo":
+        os.mkfifo(lock)
+    elif planted == "link-to-fifo":
+        os.mkfifo(tmp_path / "fifo")
+        lock.symlink_to(tmp_path / "fifo")
+    elif planted == "link-to-file":
+        lock.symlink_to(victim)
+    else:
+        lock.mkdir()
+    result = run_cli(["set", report, "--agency", "某某局"], seconds=10)
+    assert result.returncode == 0, result.stderr
+    assert "某某局" in report.read_text(encoding="utf-8")
+    assert victim.read_text() == "keep me"
+    assert not lock.exists() and not lock.is_symlink()

@@ -315,3 +315,23 @@ def test_report_link_to_another_kind_of_file_is_refused(tmp_path, report):
     result = nianbao("rollforward", report, "-o", link)
     assert result.returncode == 2 and "book.xlsx" in result.stderr
     assert book.read_bytes() == b"someone's workbook"
+
+
+@pytest.mark.parametrize("command", ["export", "new", "import", "show"])
+def test_a_name_too_long_is_one_chinese_line(tmp_path, report, command):
+    """ENAMETOOLONG from any command: the reason in Chinese and the name cut, never the OS's English."""
+    long = str(tmp_path / ("长" * 120))
+    args = {
+        "export": ["export", report, "-o", long + ".pdf"],
+        "new": ["new", "--template", "2021", "--year", "2025", "--agency", "局", "-o", long + ".nianbao"],
+        "import": ["import", long + ".xlsx", "-o", tmp_path / "o.nianbao"],
+        "show": ["show", long + ".nianbao"],
+    }[command]
+    result = nianbao(*args)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "过长" in result.stderr and "too long" not in result.stderr and len(result.stderr) < 300
+
+
+def test_the_line_saying_what_was_written_stays_one_line(tmp_path, report):
+    result = nianbao("export", report, "-o", tmp_path / "two\nlines.pdf")
+    assert result.returncode == 0 and len(result.stderr.strip().splitlines()) == 1

@@ -273,3 +273,47 @@ def test_unreadable_in_process(tmp_path, monkeypatch):
         read_report(path)
     with pytest.raises(ReportFileError, match="没有权限读取"):
         load_report(path)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits")
+@pytest.mark.parametrize("suffix", [".nianbao", ".xlsx"])
+def test_a_file_nobody_may_read_is_refused_even_for_root(tmp_path, suffix):
+    """chmod 000 means "do not open": refused by its permission bits, whoever runs the app (root too)."""
+    path = tmp_path / f"locked{suffix}"
+    if suffix == ".nianbao":
+        shutil.copy(EXAMPLE, path)
+        args = ["show", path]
+    else:
+        assert run_cli(["export", EXAMPLE, "-o", path]).returncode == 0
+        args = ["import", path, "-o", tmp_path / "o.nianbao"]
+    path.chmod(0)
+    try:
+        stderr = one_line_exit_2(run_cli(args))
+    finally:
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert "没有权限读取" in stderr
+
+
+def test_a_hostile_prior_template_id_is_not_kept(tmp_path):
+    """An unknown layout id in the linked prior (here a terminal escape) is not carried into the next save."""
+    import json
+
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["year"] = 2021
+    data["prior"] = {"template": "\x1b[2J", "year": 2020, "agency": "某局", "values": {}}
+    path = tmp_path / "r.nianbao"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert run_cli(["set", path, "--agency", "某某局"]).returncode == 0
+    assert json.loads(path.read_text(encoding="utf-8"))["prior"]["template"] == data["template"]
+
+
+def test_a_huge_number_in_a_web_page_is_not_echoed_whole(tmp_path):
+    """A 5,000-digit “number” in a table cell: the warning quotes its start, not all of it."""
+    page = tmp_path / "r.html"
+    assert run_cli(["export", EXAMPLE, "-o", page]).returncode == 0
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("<td>52</td>", "<td>" + "9" * 5000 + "</td>", 1), encoding="utf-8")
+    result = run_cli(["import", page, "-o", tmp_path / "o.nianbao"])
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "未采用" in line]
+    assert warnings and all(len(line) < 300 for line in warnings)

@@ -107,3 +107,48 @@ def _write(folder, name, data):  # type: ignore[no-untyped-def]
     path = folder / name
     path.write_bytes(data)
     return path
+
+
+def _pdf_of_runs(path, lines: int, run: str) -> bool:
+    """A PDF of ``lines`` lines of one repeated character (5,000 。 a line), in a CJK TrueType font."""
+    from export.fonts import body_candidates
+
+    found = next(iter(body_candidates()), None)
+    if found is None:
+        return False
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("RunsCJK", found[0], subfontIndex=found[1]))
+    page = canvas.Canvas(str(path))
+    page.setFont("RunsCJK", 5)
+    for line in range(lines):
+        page.drawString(0, 800 - 6 * line, run)
+    page.showPage()
+    page.save()
+    return True
+
+
+@pytest.mark.parametrize("lines", [4, 130])
+def test_a_pdf_of_five_thousand_full_stops_a_line_ends_within_the_budget(tmp_path, lines):
+    """Identical glyphs side by side made the fake-bold filter quadratic (130 lines: minutes)."""
+    path = tmp_path / "runs.pdf"
+    if not _pdf_of_runs(path, lines, "。" * 5000):
+        pytest.skip("no TrueType CJK font on this machine")
+    start = time.perf_counter()
+    with pytest.raises(ImportFailed):
+        read_report(path, agency="某局", year=2020)
+    assert time.perf_counter() - start < 10
+
+
+def test_fake_bold_copies_are_still_dropped_among_many_equal_glyphs():
+    from readers.pdf_glyphs import without_doubles
+    from readers.pdf_layout import Glyph
+
+    row = [Glyph("。", 5.0 * i, 100.0, 5.0 * i + 5, 105.0) for i in range(20_000)]
+    copies = [Glyph("。", 5.0 * i + 0.2, 100.1, 5.0 * i + 5.2, 105.1) for i in range(0, 20_000, 7)]
+    start = time.perf_counter()
+    kept = without_doubles(row + copies)
+    assert time.perf_counter() - start < 5
+    assert sorted((g.left, g.bottom) for g in kept) == sorted((g.left, g.bottom) for g in row)
