@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../gui/app.py" line="68" />
+        <location filename="../../gui/app.py" line="69" />
         <source>Nianbao report editor</source>
         <translation>政务公开年报编辑器</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="87" />
+        <location filename="../../gui/app.py" line="99" />
         <source>Cannot open the file</source>
         <translation>无法打开</translation>
     </message>
@@ -605,72 +605,72 @@ The report is still open; you can save it somewhere else.</source>
 <context>
     <name>ReportGrid</name>
     <message>
-        <location filename="../../gui/grid_view.py" line="222" />
+        <location filename="../../gui/grid_view.py" line="230" />
         <source>Not accepted: {cell} is a computed total (the sum of its parts); type in its parts</source>
         <translation>未接受：{cell}是自动计算的合计（各分项之和），请填写各分项</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="289" />
+        <location filename="../../gui/grid_view.py" line="314" />
         <source>Clear cells</source>
         <translation>清除单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="291" />
+        <location filename="../../gui/grid_view.py" line="316" />
         <source>Nothing cleared: computed totals and labels cannot be cleared</source>
         <translation>未清除：自动计算的合计和标题不能清除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="323" />
+        <location filename="../../gui/grid_view.py" line="348" />
         <source>Paste not done: the clipboard holds {count} characters, far more than a table</source>
         <translation>粘贴未完成：剪贴板中有{count}个字符，远超一张表格的内容</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="331" />
+        <location filename="../../gui/grid_view.py" line="356" />
         <source>Paste not done: the clipboard holds no text</source>
         <translation>粘贴未完成：剪贴板中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="334" />
+        <location filename="../../gui/grid_view.py" line="359" />
         <source>Paste not done: select a cell first</source>
         <translation>粘贴未完成：请先选择一个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="364" />
+        <location filename="../../gui/grid_view.py" line="389" />
         <source>Paste not done: {cell}: {reason} (no cell was changed)</source>
         <translation>粘贴未完成：{cell}：{reason}（没有改动任何单元格）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="371" />
+        <location filename="../../gui/grid_view.py" line="396" />
         <source>Paste {count} cells</source>
         <translation>粘贴{count}个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="373" />
+        <location filename="../../gui/grid_view.py" line="398" />
         <source>Paste not done: {reason} (no cell was changed)</source>
         <translation>粘贴未完成：{reason}（没有改动任何单元格）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="377" />
+        <location filename="../../gui/grid_view.py" line="402" />
         <source>Nothing pasted: the cells there are computed totals or labels</source>
         <translation>未粘贴：该处是自动计算的合计或标题</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="379" />
+        <location filename="../../gui/grid_view.py" line="404" />
         <source>Pasted {count} cells</source>
         <translation>已粘贴{count}个单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="381" />
+        <location filename="../../gui/grid_view.py" line="406" />
         <source>skipped {count} totals or labels</source>
         <translation>跳过{count}个合计或标题单元格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="383" />
+        <location filename="../../gui/grid_view.py" line="408" />
         <source>{count} outside the table not pasted</source>
         <translation>{count}个超出表格范围未粘贴</translation>
     </message>
     <message>
-        <location filename="../../gui/grid_view.py" line="384" />
+        <location filename="../../gui/grid_view.py" line="409" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -754,7 +754,7 @@ The report is still open; you can save it somewhere else.</source>
         <translation>文件中没有报告标题：请填写机关名称和年度</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="68" />
+        <location filename="../../gui/context.py" line="82" />
         <source>The program stopped unexpectedly last time and left unsaved changes:
 {what}
 
@@ -765,7 +765,7 @@ Restore them?</source>
 是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../gui/context.py" line="74" />
+        <location filename="../../gui/context.py" line="88" />
         <source>Restore Unsaved Report</source>
         <translation>恢复未保存的报告</translation>
     </message>
