@@ -19,7 +19,7 @@ from model.errors import InvalidValue, NotEditable
 from model.origin import Origin
 from model.prior import PriorYear
 from model.rules import ERROR, META_YEAR, PRIOR, RuleContext, RuleInstance, RuleResult, evaluate, expand_rules
-from model.storable_text import describe, first_unstorable
+from model.storable_text import describe, first_bidi_control, first_unstorable
 from model.template import Template, load_template
 from model.values import CellKind, Value, check_value, parse_value
 
@@ -61,6 +61,9 @@ def check_agency(agency: str) -> str:
     bad = first_unstorable(cleaned)
     if bad is not None:
         raise InvalidValue(f"机关名称含有无法保存的字符（{describe(bad)}），请删除后再试")
+    bidi = first_bidi_control(cleaned)
+    if bidi is not None:
+        raise InvalidValue(f"机关名称含有改变文字方向的控制字符（{describe(bidi)}），请删除后再试")
     if not cleaned:
         raise InvalidValue("机关名称不能为空")
     if len(cleaned) > AGENCY_MAX:

@@ -14,6 +14,17 @@ _UNSTORABLE = re.compile(
 )
 
 
+# Bidirectional embedding, override and isolate controls: a name is one run of Chinese text, and an
+# override (U+202E) would show it, in titles, file names and lists, as something else than it is.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def first_bidi_control(text: str) -> str | None:
+    """The first bidirectional control character in ``text``, or None."""
+    found = _BIDI_CONTROL.search(text)
+    return found.group() if found else None
+
+
 def first_unstorable(text: str) -> str | None:
     """The first character no output format can carry, or None."""
     found = _UNSTORABLE.search(text)

@@ -43,6 +43,16 @@ def test_text_with_unstorable_character_is_refused(char):
     assert document.text("s1") == ""
 
 
+@pytest.mark.parametrize("char", ["\u202a", "\u202e", "\u2066", "\u2069"])
+def test_agency_with_a_direction_control_is_refused(char, tmp_path):
+    """U+202E would show 某某局 in titles and file lists as something else than it is."""
+    with pytest.raises(InvalidValue, match="文字方向"):
+        Document.new("2021", 2025, f"某某{char}局")
+    out = tmp_path / "r.nianbao"
+    result = nianbao("new", "--template", "2021", "--year", "2025", "--agency", f"某{char}局", "-o", out)
+    assert result.returncode == 2 and "文字方向" in result.stderr and not out.exists()
+
+
 def test_pasted_line_breaks_in_agency_are_spaces():
     assert Document.new("2021", 2025, "某某市\r\n某某局\t").agency == "某某市 某某局"
     assert Document.new("2021", 2025, "某某市\x85某某局").agency == "某某市 某某局"
