@@ -575,26 +575,29 @@ class MainWindow(QMainWindow):
     # --- drag and drop ---------------------------------------------------------------------------
 
     @staticmethod
-    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        """The one local file being dragged."""
+    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        """The local files and folders being dragged."""
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        if len(urls) != 1 or not urls[0].isLocalFile():
-            return None
-        return Path(urls[0].toLocalFile())
+        return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_file(event) is not None:
+        if self._dropped_paths(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """A dropped report opens; a dropped workbook, Word file or web page is imported; anything
-        else (a PDF, say) is refused with the importer's message on what to do instead."""
+        """A dropped report opens; a dropped workbook, Word file, PDF or web page is imported; anything
+        else is refused with the importer's message on what to do instead. Several files or a folder
+        are many units' reports: they go to 汇总与审核, as an office collects them."""
         from readers.dispatch import IMPORT_SUFFIXES
 
-        path = self._dropped_file(event)
-        if path is None:
+        paths = self._dropped_paths(event)
+        if not paths:
             return
         event.acceptProposedAction()
+        if len(paths) > 1 or paths[0].is_dir():
+            self.open_summary_window().add_paths(paths)
+            return
+        path = paths[0]
         if path.suffix.lower() == ".nianbao":
             self.open_path(path)
         elif path.suffix.lower() not in IMPORT_SUFFIXES:

@@ -404,12 +404,12 @@ def test_a_check_about_a_text_goes_to_that_text(qtbot, window):
     assert "五、存在的主要问题及改进情况" in window.statusBar().currentMessage()
 
 
-def drop(window, path):
+def drop(window, *paths):
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(path))])
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
     point = QPointF(10, 10)
     # Qt's own signatures: a drag enters at a QPoint, a drop lands at a QPointF.
     enter = QDragEnterEvent(
@@ -439,6 +439,21 @@ def test_dropping_a_file_opens_or_imports_it(window, tmp_path):
     assert drop(window, tmp_path / "published.pdf")
     assert "不是有效的PDF文件" in window.context.messages.errors[-1]  # told why
     assert window.session.path == EXAMPLE  # and the open report stays
+
+
+def test_dropping_several_reports_or_a_folder_opens_them_in_the_summary_window(qtbot, window, tmp_path):
+    from model.document import Document
+    from model.fileformat import save_report
+
+    for agency in ("甲局", "乙局", "丙局"):
+        save_report(Document.new("2021", 2025, agency), tmp_path / f"{agency}.nianbao")
+    shown = window.session.document.agency
+    assert drop(window, tmp_path / "甲局.nianbao", tmp_path / "乙局.nianbao")
+    summary = window.summary_window
+    qtbot.waitUntil(lambda: summary.table.rowCount() == 2, timeout=20_000)
+    assert window.session.document.agency == shown  # the open report is not replaced
+    assert drop(window, tmp_path)  # the folder: the third unit joins, the two already listed stay once
+    qtbot.waitUntil(lambda: summary.table.rowCount() == 3, timeout=20_000)
 
 
 def test_a_workbook_given_at_start_is_imported(qtbot, context, tmp_path):
