@@ -303,3 +303,29 @@ def test_top_help_gives_exit_code_1_for_every_command_that_uses_it():
     _, out, _ = run("--help")
     line = next(line for line in out.splitlines() if line.startswith("退出码"))
     assert all(command in line for command in ("check", "aggregate", "review"))
+
+
+def _documented_command_lines() -> list[tuple[str, str]]:
+    """``nianbao …`` lines of the README's code blocks and the guide's ``<pre>`` blocks, with where they are."""
+    found = [("README.md", line.strip()) for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()]
+    for page in sorted((ROOT / "resources" / "guide").glob("*.html")):
+        for block in re.findall(r"<pre>(.*?)</pre>", page.read_text(encoding="utf-8"), re.S):
+            found += [(page.name, line.strip()) for line in block.splitlines()]
+    return [(where, line.split("#")[0]) for where, line in found if line.startswith("nianbao ")]
+
+
+def test_every_documented_example_uses_a_real_command_and_real_options():
+    """A newcomer types the README and the guide as written: a renamed command or option must not linger there."""
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.choices and "new" in a.choices).choices
+    lines = _documented_command_lines()
+    assert len(lines) > 15
+    for where, line in lines:
+        words = line.split()
+        if words[1].startswith("--"):
+            assert words[1] in ("--help", "--version"), (where, line)
+            continue
+        assert words[1] in COMMANDS, (where, line)
+        known = {o for action in subparsers[words[1]]._actions for o in action.option_strings}
+        for option in re.findall(r"(?<![\w-])--?[a-z][a-z-]*", " ".join(words[2:])):
+            assert option in known, (where, line, option)
