@@ -120,7 +120,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
             print(f"其中{len(failing)}个单位的报告有错误，详见上方提示" + ("和明细表" if detail else ""))
         gaps = len(total.origin.gaps)
         if gaps:
-            print(f"{gaps}个单元格有单位未填写，汇总数只含其余单位（check {output} 可查看是哪些单位）")
+            print(f"{gaps}个单元格有单位未填写，汇总数只含其余单位（nianbao check {output} 可查看是哪些单位）")
         if reported is not None:
             if differences:
                 print(f"与“{against}”核对：{len(differences)}个单元格不同")

@@ -221,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="政务公开年报编辑器：政府信息公开工作年度报告的填报、检查、导入和导出。\n"
         "不带命令运行 nianbao 打开编辑器；带命令则在命令行中完成，不打开窗口。",
         epilog="各命令的用法：nianbao 命令 --help，如 nianbao set --help\n"
-        "退出码：0 成功；1 报告有错误（check）；2 参数或文件有问题。",
+        "退出码：0 成功；1 报告有错误（check、aggregate、review）；2 参数或文件有问题。",
     )
     parser.add_argument("--version", action="version", version=f"nianbao {VERSION}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ChineseParser, title="命令", metavar="命令")
@@ -273,7 +273,10 @@ def build_parser() -> argparse.ArgumentParser:
         "assignments", nargs="*", metavar="表/行/列=数值", help="要填写的单元格，如 3/new/natural=12；数值留空则清空"
     )
     setter.add_argument(
-        "--text", action="append", metavar="部分=文本文件", help="用UTF-8文本文件填写正文，如 s1=总体情况.txt（可重复）"
+        "--text",
+        action="append",
+        metavar="部分=文本文件",
+        help="用文本文件（UTF-8、GBK等）填写正文，如 s1=总体情况.txt（可重复）",
     )
     setter.add_argument(
         "--reviewed", action="append", metavar="部分", help="确认沿用上年的某部分正文已审阅，如 s5（可重复）"

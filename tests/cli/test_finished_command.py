@@ -275,3 +275,57 @@ def test_aggregate_says_in_one_line_what_it_wrote(tmp_path):
     assert code in (0, 1)
     lines = [line for line in out.splitlines() if "t.nianbao" in line or "d.xlsx" in line]
     assert len(lines) == 1 and "t.nianbao" in lines[0] and "d.xlsx" in lines[0]
+
+
+def test_aggregate_points_at_the_installed_check_for_blank_units(tmp_path):
+    a, b = tmp_path / "u" / "a.nianbao", tmp_path / "u" / "b.nianbao"
+    a.parent.mkdir()
+    new_report(a, 2024, "甲县")
+    new_report(b, 2024, "乙县")
+    assert run("set", a, "2_1/rules/issued=3")[0] == 0
+    code, out, _ = run("aggregate", tmp_path / "u", "-o", tmp_path / "t.nianbao")
+    assert code == 0
+    gap_line = next(line for line in out.splitlines() if "有单位未填写" in line)
+    assert f"nianbao check {tmp_path / 't.nianbao'}" in gap_line
+
+
+def test_set_text_takes_a_gbk_file_as_its_help_says(tmp_path):
+    report, text = tmp_path / "r.nianbao", tmp_path / "总体情况.txt"
+    new_report(report)
+    text.write_bytes("本机关认真贯彻落实《条例》。".encode("gbk"))
+    _, help_text, _ = run("set", "--help")
+    assert "GBK" in help_text and "用UTF-8文本文件" not in help_text
+    assert run("set", report, "--text", f"s1={text}")[0] == 0
+    assert "本机关认真贯彻落实《条例》。" in run("show", report)[1]
+
+
+def test_top_help_gives_exit_code_1_for_every_command_that_uses_it():
+    _, out, _ = run("--help")
+    line = next(line for line in out.splitlines() if line.startswith("退出码"))
+    assert all(command in line for command in ("check", "aggregate", "review"))
+
+
+def _documented_command_lines() -> list[tuple[str, str]]:
+    """``nianbao …`` lines of the README's code blocks and the guide's ``<pre>`` blocks, with where they are."""
+    found = [("README.md", line.strip()) for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()]
+    for page in sorted((ROOT / "resources" / "guide").glob("*.html")):
+        for block in re.findall(r"<pre>(.*?)</pre>", page.read_text(encoding="utf-8"), re.S):
+            found += [(page.name, line.strip()) for line in block.splitlines()]
+    return [(where, line.split("#")[0]) for where, line in found if line.startswith("nianbao ")]
+
+
+def test_every_documented_example_uses_a_real_command_and_real_options():
+    """A newcomer types the README and the guide as written: a renamed command or option must not linger there."""
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.choices and "new" in a.choices).choices
+    lines = _documented_command_lines()
+    assert len(lines) > 15
+    for where, line in lines:
+        words = line.split()
+        if words[1].startswith("--"):
+            assert words[1] in ("--help", "--version"), (where, line)
+            continue
+        assert words[1] in COMMANDS, (where, line)
+        known = {o for action in subparsers[words[1]]._actions for o in action.option_strings}
+        for option in re.findall(r"(?<![\w-])--?[a-z][a-z-]*", " ".join(words[2:])):
+            assert option in known, (where, line, option)

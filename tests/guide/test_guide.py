@@ -183,3 +183,20 @@ def test_screenshot_script_makes_every_picture_of_the_guide(tmp_path):
     for name in shown:
         image = QImage(str(tmp_path / name))
         assert image.size() == QImage(str(GUIDE_DIR / "images" / name)).size()
+
+
+def _menu_texts() -> set[str]:
+    """Every menu and action text the user sees: the Chinese translations, and 汇总与审核's Chinese buttons."""
+    ts = (ROOT / "resources" / "translations" / "nianbao_zh_CN.ts").read_text(encoding="utf-8")
+    texts = {t.replace("&amp;", "&") for t in re.findall(r"<translation>([^<]*)</translation>", ts)}
+    texts |= set(re.findall(r'"([^"\n]+)"', (ROOT / "gui" / "main_window.py").read_text(encoding="utf-8")))
+    return {re.sub(r"\(&\w\)", "", t) for t in texts}
+
+
+@pytest.mark.parametrize("page", pages(), ids=lambda p: p.name)
+def test_every_menu_path_in_the_guide_is_in_the_window(page):
+    """A guide naming 文件 › 导入（Excel、Word、网页、文本）… after the menu gained PDF sends users hunting."""
+    texts = _menu_texts()
+    for menu, item in re.findall(r"<b>([^<›]+) › ([^<]+)</b>", page.read_text(encoding="utf-8")):
+        assert menu in {"文件", "编辑", "检查", "帮助"} and menu in texts, menu
+        assert item in texts, f"{page.name}: {menu} › {item}"
