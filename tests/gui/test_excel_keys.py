@@ -422,3 +422,24 @@ def test_home_end_page_and_ctrl_keys_move_as_in_excel(qtbot, window):
     assert grid.currentIndex() == model.index(layout.header_rows, layout.columns - 1)
     qtbot.keyClick(grid, Qt.Key.Key_Down, CTRL)
     assert grid.currentIndex() == last
+
+
+def test_an_accepted_text_edit_clears_an_earlier_refusal(qtbot, window):
+    editor = window.text_editors["s5"]
+    window.activateWindow()
+    editor.setFocus()
+    QGuiApplication.clipboard().setText("坏\x01字")
+    qtbot.keyClick(editor, Qt.Key.Key_V, CTRL)
+    assert "未接受" in status(window)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "ok")
+    assert window.session.document.text("s5").endswith("ok")
+    assert "未接受" not in status(window)
+    grid = go_to(qtbot, window, ref("new", "natural"))  # a refusal in a grid, then a text typed
+    qtbot.keyClicks(grid, "abc")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert "未接受" in status(window)
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "!")
+    assert "未接受" not in status(window)
