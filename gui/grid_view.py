@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLineEdit,
+    QScrollArea,
     QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -264,6 +265,21 @@ class ReportGrid(QTableView):
         super().currentChanged(current, previous)
         if not self._keeping_extent:
             self._extent = None
+        self.reveal(current)
+
+    def reveal(self, index: QModelIndex) -> None:
+        """Scroll the report page to a cell: the table never scrolls itself, the page it sits in does
+        (on a 1024-pixel screen table 三 is wider than the page, so keys move into hidden cells)."""
+        if not index.isValid() or not self.isVisible():
+            return
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None or parent.widget() is None:
+            return
+        centre = self.viewport().mapTo(parent.widget(), self.visualRect(index).center())
+        rect = self.visualRect(index)
+        parent.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, rect.height() // 2 + 8)
 
     def extend_to(self, corner: QModelIndex) -> None:
         """Select from the current cell to ``corner``; the current (active) cell stays put, as in Excel."""
@@ -278,6 +294,7 @@ class ReportGrid(QTableView):
             QItemSelectionModel.SelectionFlag.ClearAndSelect,
         )
         self._extent = QPersistentModelIndex(corner)
+        self.reveal(corner)
 
     def _far_corner(self) -> QModelIndex:
         """The selection's corner opposite the active cell, when the selection is still the one extended."""

@@ -47,3 +47,28 @@ def test_the_check_list_leaves_the_page_room_on_a_short_screen(qtbot, context):
     qtbot.waitUntil(lambda: win.checks_dock.height() <= 100)
     assert win.page_scroll.viewport().height() >= 300
     win.session.set_clean()
+
+
+def test_keys_scroll_the_page_to_the_cell_they_reach(qtbot, context):
+    from PySide6.QtCore import QRect, Qt
+
+    win = small_window(qtbot, context)
+    grid = win.grids["3"]
+    win.activateWindow()
+    grid.setFocus()
+    layout = grid.grid_model.layout
+    grid.setCurrentIndex(grid.grid_model.index(layout.header_rows, layout.label_columns))
+    viewport = win.page_scroll.viewport()
+
+    def shown(index) -> bool:
+        rect = grid.visualRect(index)
+        top_left = grid.viewport().mapTo(viewport, rect.topLeft())
+        return viewport.rect().contains(QRect(top_left, rect.size()))
+
+    ctrl, none = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoModifier
+    for key, modifier in ((Qt.Key.Key_End, ctrl), (Qt.Key.Key_PageUp, none), (Qt.Key.Key_Home, ctrl)):
+        qtbot.keyClick(grid, key, modifier)
+        assert shown(grid.currentIndex()), key
+    qtbot.keyClick(grid, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert shown(grid.grid_model.index(grid.grid_model.rowCount() - 1, grid.grid_model.columnCount() - 1))
+    win.session.set_clean()
