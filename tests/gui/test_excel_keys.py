@@ -443,3 +443,22 @@ def test_an_accepted_text_edit_clears_an_earlier_refusal(qtbot, window):
     editor.setFocus()
     qtbot.keyClicks(editor, "!")
     assert "未接受" not in status(window)
+
+
+def test_a_drag_selects_from_where_it_began_which_stays_active(qtbot, window):
+    grid = go_to(qtbot, window, ref("open", "natural"))
+    model = grid.grid_model
+    window.page_scroll.ensureWidgetVisible(grid)
+    start = grid.visualRect(model.index_of(ref("new", "natural"))).center()
+    end = QPointF(grid.visualRect(model.index_of(ref("carried", "business"))).center())
+    qtbot.mousePress(grid.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    moved = grid.viewport().mapToGlobal(end)
+    move = QMouseEvent(QEvent.Type.MouseMove, end, moved, Qt.MouseButton.NoButton, left, none)
+    QApplication.sendEvent(grid.viewport(), move)
+    qtbot.mouseRelease(grid.viewport(), Qt.MouseButton.LeftButton, pos=end.toPoint())
+    assert len(grid.selectedIndexes()) == 4
+    assert grid.currentIndex() == model.index_of(ref("new", "natural"))
+    qtbot.keyClick(grid, Qt.Key.Key_Down, SHIFT)  # Shift+arrow goes on from the dragged-to corner
+    assert len(grid.selectedIndexes()) == 6
+    assert grid.currentIndex() == model.index_of(ref("new", "natural"))
