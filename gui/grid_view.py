@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLineEdit,
+    QScrollArea,
     QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -85,7 +86,9 @@ class _CellDelegate(QStyledItemDelegate):
                 self.commitData.emit(editor)
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
                 if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                    self._view.move_next(step[1])
+                    self._view.advance(0, step[1])
+                elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self._view.advance(step[0], 0)
                 else:
                     self._view.move_by(*step)
                 return True
@@ -102,6 +105,10 @@ class ReportGrid(QTableView):
         self.typing_started_edit = False  # an editor opened by typing: arrow keys commit and move
         self.open_editor: QLineEdit | None = None  # the cell editor last opened (None once closed)
         self._forwarding = False
+        # The far corner of a selection extended with Shift (keys, click or drag) while the current
+        # cell, Excel's active cell, stays where the selection began; None: the selection is the current cell.
+        self._extent: QPersistentModelIndex | None = None
+        self._keeping_extent = False
         model.setParent(self)  # the model lives and dies with its view
         self.setModel(model)
         self.setItemDelegate(_CellDelegate(self))
@@ -186,25 +193,207 @@ class ReportGrid(QTableView):
             self.setCurrentIndex(self.grid_model.index(row, column))
 
     def moveCursor(self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        """Keys move within the data cells, as in a spreadsheet: Home/End to the row's first/last
-        number, Ctrl+Home/Ctrl+End to the table's first/last, arrows never into the labels."""
-        layout = self.grid_model.layout
+        """Keys move within the data cells, as in a spreadsheet (see :meth:`_target`)."""
         current = self.currentIndex()
-        row = current.row() if current.isValid() else layout.header_rows
-        first_row, last_row = layout.header_rows, layout.rows - 1
-        first_column, last_column = layout.label_columns, layout.columns - 1
-        action = QAbstractItemView.CursorAction
-        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-        if cursorAction == action.MoveHome:
-            return self.grid_model.index(first_row if control else row, first_column)
-        if cursorAction == action.MoveEnd:
-            return self.grid_model.index(last_row if control else row, last_column)
+        target = self._target(current, cursorAction, bool(modifiers & Qt.KeyboardModifier.ControlModifier))
+        if target is not None:
+            return target
         moved = super().moveCursor(cursorAction, modifiers)
         if not moved.isValid():
             return current
-        return self.grid_model.index(
-            min(max(moved.row(), first_row), last_row), min(max(moved.column(), first_column), last_column)
+        return self._clamp(moved.row(), moved.column())
+
+    def _clamp(self, row: int, column: int) -> QModelIndex:
+        layout = self.grid_model.layout
+        row = min(max(row, layout.header_rows), layout.rows - 1)
+        return self.grid_model.index(row, min(max(column, layout.label_columns), layout.columns - 1))
+
+    def _target(self, start: QModelIndex, action: QAbstractItemView.CursorAction, control: bool) -> QModelIndex | None:
+        """Where a key moves from ``start``, as in Excel: arrows one cell (Ctrl: to the edge of the
+        filled block, else the table's edge), Home/End the row's first/last number, Ctrl+Home/Ctrl+End
+        the table's first/last, PageUp/PageDown the column's first/last (the table is one screen)."""
+        layout = self.grid_model.layout
+        row = start.row() if start.isValid() else layout.header_rows
+        column = start.column() if start.isValid() else layout.label_columns
+        first_row, last_row = layout.header_rows, layout.rows - 1
+        first_column, last_column = layout.label_columns, layout.columns - 1
+        kind = QAbstractItemView.CursorAction
+        if action == kind.MoveHome:
+            return self._clamp(first_row if control else row, first_column)
+        if action == kind.MoveEnd:
+            return self._clamp(last_row if control else row, last_column)
+        if action == kind.MovePageUp:
+            return self._clamp(first_row, column)
+        if action == kind.MovePageDown:
+            return self._clamp(last_row, column)
+        steps = {kind.MoveUp: (-1, 0), kind.MoveDown: (1, 0), kind.MoveLeft: (0, -1), kind.MoveRight: (0, 1)}
+        step = steps.get(action)
+        if step is None:
+            return None
+        if not control:
+            return self._clamp(row + step[0], column + step[1])
+        return self._clamp(*self._jump(row, column, *step))
+
+    def _jump(self, row: int, column: int, down: int, right: int) -> tuple[int, int]:
+        """Ctrl+arrow: from a filled cell next to a filled one, the last filled cell before a blank;
+        otherwise the next filled cell; the table's edge when there is none (Excel's rule)."""
+        layout = self.grid_model.layout
+        document = self.grid_model.session.document
+
+        def inside(r: int, c: int) -> bool:
+            return layout.header_rows <= r < layout.rows and layout.label_columns <= c < layout.columns
+
+        def filled(r: int, c: int) -> bool:
+            ref = layout.ref_at(r, c)
+            return ref is not None and document.value(ref) is not None
+
+        r, c = row, column
+        if filled(r, c) and inside(r + down, c + right) and filled(r + down, c + right):
+            while inside(r + down, c + right) and filled(r + down, c + right):
+                r, c = r + down, c + right
+            return r, c
+        r, c = r + down, c + right
+        while inside(r, c) and not filled(r, c):
+            if not inside(r + down, c + right):
+                return r, c
+            r, c = r + down, c + right
+        return r, c
+
+    # --- the selection: Excel's active cell stays where it began -------------------------------
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # type: ignore[override]
+        super().currentChanged(current, previous)
+        if not self._keeping_extent:
+            self._extent = None
+        self.reveal(current)
+
+    def reveal(self, index: QModelIndex) -> None:
+        """Scroll the report page to a cell: the table never scrolls itself, the page it sits in does
+        (on a 1024-pixel screen table 三 is wider than the page, so keys move into hidden cells)."""
+        if not index.isValid() or not self.isVisible():
+            return
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None or parent.widget() is None:
+            return
+        centre = self.viewport().mapTo(parent.widget(), self.visualRect(index).center())
+        rect = self.visualRect(index)
+        parent.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, rect.height() // 2 + 8)
+
+    def extend_to(self, corner: QModelIndex) -> None:
+        """Select from the current cell to ``corner``; the current (active) cell stays put, as in Excel."""
+        current = self.currentIndex()
+        if not current.isValid() or not corner.isValid():
+            return
+        top, bottom = sorted((current.row(), corner.row()))
+        left, right = sorted((current.column(), corner.column()))
+        model = self.grid_model
+        self.selectionModel().select(
+            QItemSelection(model.index(top, left), model.index(bottom, right)),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect,
         )
+        self._extent = QPersistentModelIndex(corner)
+        self.reveal(corner)
+
+    def _far_corner(self) -> QModelIndex:
+        """The selection's corner opposite the active cell, when the selection is still the one extended."""
+        current = self.currentIndex()
+        extent = self._extent
+        if extent is None or not extent.isValid():
+            return current
+        corner = QModelIndex(extent)
+        span = (
+            min(current.row(), corner.row()),
+            min(current.column(), corner.column()),
+            max(current.row(), corner.row()),
+            max(current.column(), corner.column()),
+        )
+        return corner if self._selected_rect() == span else current  # changed since (a click, a paste…)
+
+    def _extend_by_key(self, event: QKeyEvent) -> bool:
+        """Shift with an arrow, Home/End or PageUp/PageDown moves the selection's far corner."""
+        actions = {
+            Qt.Key.Key_Up: QAbstractItemView.CursorAction.MoveUp,
+            Qt.Key.Key_Down: QAbstractItemView.CursorAction.MoveDown,
+            Qt.Key.Key_Left: QAbstractItemView.CursorAction.MoveLeft,
+            Qt.Key.Key_Right: QAbstractItemView.CursorAction.MoveRight,
+            Qt.Key.Key_Home: QAbstractItemView.CursorAction.MoveHome,
+            Qt.Key.Key_End: QAbstractItemView.CursorAction.MoveEnd,
+            Qt.Key.Key_PageUp: QAbstractItemView.CursorAction.MovePageUp,
+            Qt.Key.Key_PageDown: QAbstractItemView.CursorAction.MovePageDown,
+        }
+        action = actions.get(Qt.Key(event.key()))
+        if action is None or not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            return False
+        if not self.currentIndex().isValid():
+            return False
+        far = self._far_corner()
+        target = self._target(far, action, bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+        if target is not None:
+            self.extend_to(target)
+        return True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if shift and event.button() == Qt.MouseButton.LeftButton and index.isValid() and self.currentIndex().isValid():
+            self.extend_to(self._clamp(index.row(), index.column()))  # Shift+click: the active cell stays
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        active = self.currentIndex()
+        super().mouseMoveEvent(event)
+        moved = self.currentIndex()
+        if self.state() == QAbstractItemView.State.DragSelectingState and active.isValid() and moved != active:
+            # A drag selects from where it began, which stays the active cell (Qt would move it along).
+            self._keeping_extent = True
+            try:
+                self.selectionModel().setCurrentIndex(active, QItemSelectionModel.SelectionFlag.NoUpdate)
+            finally:
+                self._keeping_extent = False
+            self._extent = QPersistentModelIndex(self._clamp(moved.row(), moved.column()))
+
+    def _selection_block(self) -> tuple[int, int, int, int] | None:
+        """The selected rectangle (data cells only) when it holds more than one cell and the current cell."""
+        rect = self._selected_rect()
+        current = self.currentIndex()
+        if rect is None or not current.isValid():
+            return None
+        layout = self.grid_model.layout
+        top, left = max(rect[0], layout.header_rows), max(rect[1], layout.label_columns)
+        bottom, right = rect[2], rect[3]
+        if (top, left) == (bottom, right) or not (top <= current.row() <= bottom and left <= current.column() <= right):
+            return None
+        return top, left, bottom, right
+
+    def advance(self, rows: int, columns: int) -> None:
+        """Enter (rows ±1) and Tab (columns ±1): inside a multi-cell selection the active cell cycles
+        through it and the selection stays, as in Excel; otherwise a plain move."""
+        block = self._selection_block()
+        if block is None:
+            if columns:
+                self.move_next(columns)
+            else:
+                self.move_by(rows, 0)
+            return
+        top, left, bottom, right = block
+        height, width = bottom - top + 1, right - left + 1
+        row, column = self.currentIndex().row() - top, self.currentIndex().column() - left
+        if rows:  # down the column, then on to the next column's top
+            position = (column * height + row + rows) % (height * width)
+            column, row = divmod(position, height)
+        else:
+            position = (row * width + column + columns) % (height * width)
+            row, column = divmod(position, width)
+        self._keeping_extent = True
+        try:
+            self.selectionModel().setCurrentIndex(
+                self.grid_model.index(top + row, left + column), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        finally:
+            self._keeping_extent = False
 
     def move_next(self, step: int) -> None:
         """Tab (1) and Shift+Tab (-1): the next data cell along the row, then on to the next row."""
@@ -261,11 +450,13 @@ class ReportGrid(QTableView):
             return
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.move_by(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
+                self.advance(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
                 return
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 no_shift = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-                self.move_next(1 if no_shift else -1)
+                self.advance(0, 1 if no_shift else -1)
+                return
+            if self._extend_by_key(event):
                 return
             typed = event.text()
             no_command = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
@@ -416,6 +607,7 @@ class ReportGrid(QTableView):
         self.selectionModel().select(
             QItemSelection(first, model.index(bottom, right)), QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
+        self._extent = QPersistentModelIndex(model.index(bottom, right))
 
     def _label(self, ref: CellRef) -> str:
         table = self.grid_model.layout.table

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QFont,
     QIcon,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +38,7 @@ from gui.context import AppContext
 from gui.dialogs import NewReportDialog
 from gui.file_guard import FileGuard
 from gui.grid_view import ReportGrid
+from gui.page_fit import PageFit
 from gui.recovery import RecoveryFile, find_orphans
 from gui.session import Session
 from gui.table_model import TableGridModel
@@ -50,6 +52,7 @@ from model.rules import ERROR, RuleResult
 from model.template import Section
 
 RECENT_MAX = 8
+PAGE_MARGINS = (24, 16, 24, 24)  # left, top, right, bottom of the report page
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +71,8 @@ class MainWindow(QMainWindow):
         self.guide_window: QWidget | None = None  # 帮助 › 使用说明 (a GuideWindow), made when first asked for
         self.import_log: tuple[str, list] | None = None  # the last import’s source name and log entries
         self.import_log_dialog: QWidget | None = None
-        self.setMinimumSize(900, 600)
+        self._short_screen_docks = False  # no saved layout: a short window gets a shorter check list
+        self.setMinimumSize(760, 480)  # fits a 1024×600 netbook screen with its taskbar
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_body()
@@ -210,6 +214,7 @@ class MainWindow(QMainWindow):
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.page_scroll.setStyleSheet("QScrollArea { background: white; }")
         splitter.addWidget(self.page_scroll)
+        self.page_fit = PageFit(self.page_scroll, PAGE_MARGINS[0] + PAGE_MARGINS[2], self.text_editors.values)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
         splitter.setSizes([200, 1100])
@@ -242,7 +247,7 @@ class MainWindow(QMainWindow):
         page.setObjectName("reportPage")
         page.setStyleSheet("#reportPage { background: white; }")
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(24, 16, 24, 24)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(10)
         title_font = QFont(page.font())
         title_font.setBold(True)
@@ -261,7 +266,7 @@ class MainWindow(QMainWindow):
                 editor = TextSectionEditor(self.session, section)
                 editor.refused.connect(self.show_status)
                 self.text_editors[section.id] = editor
-                layout.addWidget(editor)
+                layout.addLayout(self.page_fit.row(editor))
                 continue
             for table in section.tables:
                 if table.heading:
@@ -279,6 +284,7 @@ class MainWindow(QMainWindow):
                 layout.addLayout(row)
         layout.addStretch(1)
         self.page_scroll.setWidget(page)
+        self.page_fit.fit()
 
     # --- state -> view -------------------------------------------------------------------------
 
@@ -819,11 +825,20 @@ class MainWindow(QMainWindow):
         geometry = self.context.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
+        else:  # no larger than the screen: 1024×600 netbooks are still common in offices
+            room = self.screen().availableGeometry()
+            self.resize(min(1280, room.width()), min(720, room.height()))
+            self._short_screen_docks = True
         state = self.context.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._short_screen_docks and self.height() < 700:
+            # Docks are sized once laid out: on a short screen the check list leaves the page more room.
+            self.resizeDocks([self.checks_dock], [80], Qt.Orientation.Vertical)
+        self._short_screen_docks = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():

@@ -329,13 +329,16 @@ class SummaryWindow(QWidget):
 
     def _total(self) -> tuple[list[Unit], Document | None]:
         """The units and their sum, or None after telling the user why they cannot be summed."""
+        from gui.file_names import short_names
         from model.aggregate import aggregate
 
         units = self._units()
+        describe, folder = short_names([u.source for u in units])  # full paths do not fit a dialog
         try:
-            return units, aggregate(units, agency=self.agency.text().strip() or None)
+            return units, aggregate(units, agency=self.agency.text().strip() or None, describe=describe)
         except NianbaoError as exc:
-            self.main.context.messages.error(self, "无法汇总", str(exc))
+            where = f"\n\n文件夹：{folder}" if folder else ""
+            self.main.context.messages.error(self, "无法汇总", f"{exc}{where}")
             return units, None
 
     def make_total(self) -> bool:

@@ -80,3 +80,5 @@ class TextSectionEditor(QPlainTextEdit):
         except NianbaoError as exc:
             self.load()
             self.refused.emit(self.tr("Not accepted: {reason}").format(reason=exc))
+            return
+        self.refused.emit("")  # a refusal still showing (here or in a grid) is about an edit since replaced

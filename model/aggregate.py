@@ -10,7 +10,7 @@ carries its units, so it can be summed again one level up.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from model.cellref import CellRef
@@ -89,30 +89,39 @@ def _names(items: Sequence[str]) -> str:
     return shown + (f"等{len(items)}个" if len(items) > NAMES_IN_MESSAGE else "")
 
 
-def check_units(units: Sequence[Unit]) -> None:
-    """Refuse units that cannot be summed: one template and one year, each agency once."""
+def check_units(units: Sequence[Unit], describe: Callable[[str], str] = str) -> None:
+    """Refuse units that cannot be summed: one template and one year, each agency once.
+
+    ``describe`` names a unit's source in the message (the GUI shows file names, the CLI full paths).
+    """
     if not units:
         raise UnitsMismatch("没有可汇总的报告")
     shapes = Counter((u.template.id, u.year) for u in units)
     if len(shapes) > 1:
         common, _ = shapes.most_common(1)[0]
         first = next(u for u in units if (u.template.id, u.year) == common)
-        odd = [f"{u.source}（{_what(u)}）" for u in units if (u.template.id, u.year) != common]
+        groups: dict[tuple[str, int], list[Unit]] = {}
+        for u in units:
+            if (u.template.id, u.year) != common:
+                groups.setdefault((u.template.id, u.year), []).append(u)
+        # Grouped by layout and year: the long layout name once per group, not once per file.
+        odd = "；".join(f"{_what(g[0])}：{_names([describe(u.source) for u in g])}" for g in groups.values())
         raise UnitsMismatch(
-            f"各报告的格式和年度必须相同：多数为{_what(first)}（{shapes[common]}个），"
-            f"不同的有 {_names(odd)}；未生成汇总报告"
+            f"各报告的格式和年度必须相同：多数为{_what(first)}（{shapes[common]}个），不同的有 {odd}；未生成汇总报告"
         )
     seen: dict[str, Unit] = {}
     for unit in units:
         other = seen.get(unit.agency)
         if other is not None:
-            raise UnitsMismatch(f"“{unit.agency}”的报告出现了两次：{other.source} 和 {unit.source}；未生成汇总报告")
+            raise UnitsMismatch(
+                f"“{unit.agency}”的报告出现了两次：{describe(other.source)} 和 {describe(unit.source)}；未生成汇总报告"
+            )
         seen[unit.agency] = unit
     for unit in units:
-        twice = [seen[name].source for name in unit.members if name in seen]
+        twice = [describe(seen[name].source) for name in unit.members if name in seen]
         if twice:
             raise UnitsMismatch(
-                f"{unit.source} 是“{unit.agency}”的汇总报告，其中已含 {_names(twice)} 的数字，"
+                f"{describe(unit.source)} 是“{unit.agency}”的汇总报告，其中已含 {_names(twice)} 的数字，"
                 "同时输入会重复计算；未生成汇总报告"
             )
 
@@ -122,9 +131,12 @@ def default_agency(count: int) -> str:
     return f"{count}个单位汇总"
 
 
-def aggregate(units: Sequence[Unit], *, agency: str | None = None) -> Document:
-    """The sum of the units' reports as a new report (texts empty for the office to write)."""
-    check_units(units)
+def aggregate(units: Sequence[Unit], *, agency: str | None = None, describe: Callable[[str], str] = str) -> Document:
+    """The sum of the units' reports as a new report (texts empty for the office to write).
+
+    ``describe`` names a unit's source in a refusal (see :func:`check_units`).
+    """
+    check_units(units, describe)
     template = units[0].template
     year = units[0].year
     names = [u.agency for u in units]

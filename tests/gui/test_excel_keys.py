@@ -330,3 +330,135 @@ def test_ctrl_x_copies_and_clears_as_one_step(qtbot, window):
     window.undo_action.trigger()  # the paste
     window.undo_action.trigger()  # the cut: one step
     assert value(window, "new", "natural") == 3 and value(window, "new", "business") == 4
+
+
+def test_shift_arrows_extend_the_selection_but_the_active_cell_stays(qtbot, window):
+    grid = go_to(qtbot, window, ref("new", "natural"))
+    model = grid.grid_model
+    qtbot.keyClick(grid, Qt.Key.Key_Down, SHIFT)
+    qtbot.keyClick(grid, Qt.Key.Key_Down, SHIFT)
+    assert grid.currentIndex() == model.index_of(ref("new", "natural"))  # Excel's active cell: the anchor
+    selected = {(i.row(), i.column()) for i in grid.selectedIndexes()}
+    assert selected == {model.layout.data_position(ref(r, "natural")) for r in ("new", "carried", "open")}
+    qtbot.keyClick(grid, Qt.Key.Key_Up, SHIFT)  # the far corner moves back, not the anchor
+    selected = {(i.row(), i.column()) for i in grid.selectedIndexes()}
+    assert selected == {model.layout.data_position(ref(r, "natural")) for r in ("new", "carried")}
+    qtbot.keyClick(grid, Qt.Key.Key_Down, SHIFT)
+    qtbot.keyClicks(grid, "7")  # typing writes into the anchor cell
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert value(window, "new", "natural") == 7
+    assert value(window, "open", "natural") == 0
+    # Enter inside the selection moves within it; the selection stays.
+    assert grid.currentIndex() == model.index_of(ref("carried", "natural"))
+    assert len(grid.selectedIndexes()) == 3
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # past the bottom: back to the top
+    assert grid.currentIndex() == model.index_of(ref("new", "natural"))
+    qtbot.keyClick(grid, Qt.Key.Key_Return, SHIFT)  # Shift+Enter: backwards, wrapping to the bottom
+    assert grid.currentIndex() == model.index_of(ref("open", "natural"))
+    assert len(grid.selectedIndexes()) == 3
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)  # Delete clears the whole selection
+    assert [value(window, r, "natural") for r in ("new", "carried", "open")] == [None, None, None]
+    qtbot.keyClick(grid, Qt.Key.Key_Right)  # a plain arrow collapses the selection from the active cell
+    assert grid.currentIndex() == model.index_of(ref("open", "business"))
+    assert len(grid.selectedIndexes()) == 1
+
+
+def test_tab_cycles_inside_a_selection_row_by_row(qtbot, window):
+    grid = go_to(qtbot, window, ref("new", "natural"))
+    model = grid.grid_model
+    qtbot.keyClick(grid, Qt.Key.Key_Right, SHIFT)
+    qtbot.keyClick(grid, Qt.Key.Key_Down, SHIFT)  # 2×2
+    assert grid.currentIndex() == model.index_of(ref("new", "natural"))
+    visited = []
+    for _ in range(4):
+        qtbot.keyClicks(grid, str(len(visited) + 1))
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(grid.currentIndex())
+    assert value(window, "new", "natural") == 1 and value(window, "new", "business") == 2
+    assert value(window, "carried", "natural") == 3 and value(window, "carried", "business") == 4
+    assert visited[-1] == model.index_of(ref("new", "natural"))  # cycled back to the start
+    assert len(grid.selectedIndexes()) == 4
+
+
+def test_shift_click_extends_from_the_active_cell(qtbot, window):
+    grid = go_to(qtbot, window, ref("new", "natural"))
+    model = grid.grid_model
+    window.page_scroll.ensureWidgetVisible(grid)
+    target = grid.visualRect(model.index_of(ref("carried", "business"))).center()
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, SHIFT, target)
+    assert grid.currentIndex() == model.index_of(ref("new", "natural"))
+    assert len(grid.selectedIndexes()) == 4
+    qtbot.keyClick(grid, Qt.Key.Key_Right, SHIFT)  # keys go on from the clicked corner
+    assert len(grid.selectedIndexes()) == 6
+    assert grid.currentIndex() == model.index_of(ref("new", "natural"))
+
+
+def test_home_end_page_and_ctrl_keys_move_as_in_excel(qtbot, window):
+    grid = go_to(qtbot, window, ref("carried", "business"))
+    model = grid.grid_model
+    layout = model.layout
+    first = model.index(layout.header_rows, layout.label_columns)
+    last = model.index(layout.rows - 1, layout.columns - 1)
+    row = model.index_of(ref("carried", "business")).row()
+    qtbot.keyClick(grid, Qt.Key.Key_Home)
+    assert grid.currentIndex() == model.index(row, layout.label_columns)
+    qtbot.keyClick(grid, Qt.Key.Key_End)
+    assert grid.currentIndex() == model.index(row, layout.columns - 1)
+    qtbot.keyClick(grid, Qt.Key.Key_Home, CTRL)
+    assert grid.currentIndex() == first
+    qtbot.keyClick(grid, Qt.Key.Key_End, CTRL)
+    assert grid.currentIndex() == last
+    qtbot.keyClick(grid, Qt.Key.Key_PageUp)
+    assert grid.currentIndex() == model.index(layout.header_rows, layout.columns - 1)
+    qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+    assert grid.currentIndex() == last
+    qtbot.keyClick(grid, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(grid, Qt.Key.Key_End, CTRL | SHIFT)  # Ctrl+Shift+End selects the whole table's numbers
+    assert grid.currentIndex() == first
+    assert len(grid.selectedIndexes()) == (layout.rows - layout.header_rows) * (layout.columns - layout.label_columns)
+    # Ctrl+arrow: every cell of the example is filled, so to the table's edge.
+    qtbot.keyClick(grid, Qt.Key.Key_Right, CTRL)
+    assert grid.currentIndex() == model.index(layout.header_rows, layout.columns - 1)
+    qtbot.keyClick(grid, Qt.Key.Key_Down, CTRL)
+    assert grid.currentIndex() == last
+
+
+def test_an_accepted_text_edit_clears_an_earlier_refusal(qtbot, window):
+    editor = window.text_editors["s5"]
+    window.activateWindow()
+    editor.setFocus()
+    QGuiApplication.clipboard().setText("坏\x01字")
+    qtbot.keyClick(editor, Qt.Key.Key_V, CTRL)
+    assert "未接受" in status(window)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "ok")
+    assert window.session.document.text("s5").endswith("ok")
+    assert "未接受" not in status(window)
+    grid = go_to(qtbot, window, ref("new", "natural"))  # a refusal in a grid, then a text typed
+    qtbot.keyClicks(grid, "abc")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert "未接受" in status(window)
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "!")
+    assert "未接受" not in status(window)
+
+
+def test_a_drag_selects_from_where_it_began_which_stays_active(qtbot, window):
+    grid = go_to(qtbot, window, ref("open", "natural"))
+    model = grid.grid_model
+    window.page_scroll.ensureWidgetVisible(grid)
+    start = grid.visualRect(model.index_of(ref("new", "natural"))).center()
+    end = QPointF(grid.visualRect(model.index_of(ref("carried", "business"))).center())
+    qtbot.mousePress(grid.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    moved = grid.viewport().mapToGlobal(end)
+    move = QMouseEvent(QEvent.Type.MouseMove, end, moved, Qt.MouseButton.NoButton, left, none)
+    QApplication.sendEvent(grid.viewport(), move)
+    qtbot.mouseRelease(grid.viewport(), Qt.MouseButton.LeftButton, pos=end.toPoint())
+    assert len(grid.selectedIndexes()) == 4
+    assert grid.currentIndex() == model.index_of(ref("new", "natural"))
+    qtbot.keyClick(grid, Qt.Key.Key_Down, SHIFT)  # Shift+arrow goes on from the dragged-to corner
+    assert len(grid.selectedIndexes()) == 6
+    assert grid.currentIndex() == model.index_of(ref("new", "natural"))

@@ -103,10 +103,9 @@ class Typist:
             return
         sources = [layout.ref_at(index.row(), index.column() + j) for j in (0, 1)]
         targets = [layout.ref_at(index.row() + 1, index.column() + j) for j in (0, 1)]
-        self.key(Qt.Key.Key_Right, SHIFT)
+        self.key(Qt.Key.Key_Right, SHIFT)  # the active cell stays on the left one, as in Excel
         self.key(Qt.Key.Key_C, CTRL)
-        self.key(Qt.Key.Key_Down)
-        self.key(Qt.Key.Key_Left)
+        self.key(Qt.Key.Key_Down)  # from the active cell: one row down, same column
         self.key(Qt.Key.Key_V, CTRL)
         said = self.window.statusBar().currentMessage()
         inputs = [t for t in targets if t is not None and not self.document.is_total(t)]

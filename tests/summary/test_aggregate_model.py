@@ -44,7 +44,7 @@ def test_origin_survives_the_file_and_bad_origin_is_a_file_error():
 
 
 def test_refusals_name_the_files():
-    with pytest.raises(UnitsMismatch, match=r"乙\.nianbao（2021年版.*2023年度）"):
+    with pytest.raises(UnitsMismatch, match=r"不同的有 2021年版.*2023年度：乙\.nianbao"):
         aggregate(units(unit("甲", {}), unit("乙", {}, year=2023), unit("丙", {})))
     with pytest.raises(UnitsMismatch, match=r"甲\.nianbao 和 甲\.nianbao"):
         aggregate(units(unit("甲", {}), unit("甲", {})))

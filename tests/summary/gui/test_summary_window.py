@@ -256,3 +256,31 @@ def test_the_status_line_is_not_cut_off_when_loading_ends(qtbot, window, tmp_pat
     # Seen at once, before any later layout pass: the label already has room for what it says.
     assert summary.status.text() == "已读取2份报告"
     assert summary.status.width() >= summary.status.sizeHint().width()
+
+
+def test_a_different_year_names_files_not_paths(qtbot, window, tmp_path):
+    folder = tmp_path / "各单位报告" / "2024年度"
+    folder.mkdir(parents=True)
+    for i in range(7):
+        save_report(unit(f"局{i}", {}), folder / f"unit{i}.nianbao")
+    for i in range(6):
+        save_report(unit(f"旧局{i}", {}, year=2023), folder / f"old{i}.nianbao")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path)
+    qtbot.mouseClick(summary.aggregate_button, Qt.MouseButton.LeftButton)
+    said = window.context.messages.errors[-1]
+    assert "old0.nianbao" in said and "2023年度" in said
+    assert str(folder / "old0.nianbao") not in said  # the name, not the full path
+    assert said.count(str(folder)) == 1  # the folder, said once
+    assert len(said) < 300
+
+
+def test_the_same_name_in_two_folders_stays_apart(qtbot, window, tmp_path):
+    for place in ("交通局", "教育局"):
+        (tmp_path / place).mkdir()
+        save_report(unit("甲局", {}), tmp_path / place / "年报.nianbao")
+    summary = open_summary(qtbot, window)
+    load(qtbot, summary, tmp_path)
+    qtbot.mouseClick(summary.aggregate_button, Qt.MouseButton.LeftButton)
+    said = window.context.messages.errors[-1]
+    assert "交通局" in said and "教育局" in said and str(tmp_path / "交通局") not in said
