@@ -95,6 +95,7 @@ def shot_main(out: Path, section: str = "s3", demo: bool = False) -> Path:
     folder = Path(tempfile.mkdtemp())
     window = _window(folder)
     window.resize(1366, 768)
+    QApplication.processEvents()  # laid out at its size before a cell is selected (which scrolls to it)
     _go_to(window, section)
     grid = window.grids.get("3")
     if grid is not None and section == "s3":
