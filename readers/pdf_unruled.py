@@ -8,8 +8,15 @@ A row of an unruled table prints only the numbers it has; the rows around it (th
 heading, header row or paragraph in between) show where every column is, as the spans their
 numbers cover. Each number of a sparse row is matched to the one column it overlaps, and the
 columns it lacks become blank cells. A row is only changed when the columns are certain (some row
-of the table has a number in each) and every one of its numbers finds its own column; otherwise
-it is left as printed (and the reader reports it as incomplete, as before).
+of the table has a number in each) and every one of its numbers finds its own column.
+
+When no row shows every column (table 四's one row with a blank, a table 三 with a column left
+empty), the columns are the printed column labels above the table: the lowest label under each
+stretch of the header (a group label over several columns is not a column; the pieces of a label
+wrapped over two lines are one). Each column reaches halfway to its neighbours' centres; a number
+belongs to the column it lies wholly inside. This is trusted only when every number of the table
+finds its own column in order; otherwise the row is left as printed (and the reader reports it as
+incomplete, as before).
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ from dataclasses import dataclass
 
 _NUMBER = re.compile(r"^[+\-]?\d[\d,]*(\.\d+)?(万元|元)?$")
 _HEADING = re.compile(r"^(第二十条|[一二三四五六七八九十]+、)")
-NEAR_ROWS = 40  # how far (in printed lines) a fuller row of the same table may be
+NEAR_ROWS = 40
+HEADER_LINES = 10  # how many lines of column labels may stand above a table's first row  # how far (in printed lines) a fuller row of the same table may be
 PARAGRAPH = 25  # a line of text this long without numbers is running text, not a table row
 
 
@@ -87,19 +95,108 @@ def _match(numbers: list[PrintedCell], columns: list[tuple[float, float]]) -> li
     return chosen
 
 
+def _header_lines(rows: list[list[PrintedCell]], first: int) -> list[list[PrintedCell]]:
+    """The lines of column labels above the printed row ``first`` (the table's first row with
+    numbers), nearest first: up to a line with numbers, a heading or running text."""
+    lines = []
+    for at in range(first - 1, max(first - 1 - HEADER_LINES, -1), -1):
+        row = rows[at]
+        text = "".join(c.text for c in row)
+        if _numbers(row) or _HEADING.match(text) or (len(row) == 1 and len(text) >= PARAGRAPH):
+            break
+        lines.append(row)
+    return lines
+
+
+def header_columns(lines: list[list[PrintedCell]], labels_end: float) -> list[tuple[float, float]] | None:
+    """The table's columns from its column labels (``lines`` nearest the data first), as the spans of
+    their lowest labels, left to right; labels over the row labels (left of ``labels_end``) are not
+    columns. None when the labels do not make separate columns."""
+    found: list[PrintedCell] = []
+    pitch = float("inf")  # the narrowest distance between two columns labelled on one line
+    for line in lines:
+        new = [c for c in line if c.centre > labels_end and not any(_overlap(c, f) for f in found)]
+        # Over one column: the upper piece of a wrapped label; over more: a group's label. Over none: a
+        # label standing over more header lines (自然人, 总计), unless it sits between two columns, as
+        # a group's label over an even number of columns does.
+        if found:
+            new = [c for c in new if min(abs(c.centre - f.centre) for f in found) > 0.75 * pitch]
+        centres = sorted(c.centre for c in new)
+        pitch = min([pitch, *(b - a for a, b in zip(centres, centres[1:]))])
+        found.extend(new)
+    if pitch == float("inf"):
+        return None
+    columns = sorted((c.left, c.right) for c in found)
+    if any(a[1] >= b[0] for a, b in zip(columns, columns[1:])):
+        return None
+    return columns
+
+
+def _reaches(columns: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Each column's reach: halfway to the centres of the columns beside it."""
+    centres = [(a + b) / 2 for a, b in columns]
+    if len(centres) < 2:
+        return []
+    bounds = [(a + b) / 2 for a, b in zip(centres, centres[1:])]
+    first, last = 2 * centres[0] - bounds[0], 2 * centres[-1] - bounds[-1]
+    edges = [first, *bounds, last]
+    return list(zip(edges, edges[1:]))
+
+
+def _within(numbers: list[PrintedCell], reaches: list[tuple[float, float]]) -> list[int] | None:
+    """The column each number lies wholly inside, in order and each its own, or None."""
+    chosen: list[int] = []
+    for number in numbers:
+        inside = [i for i, (left, right) in enumerate(reaches) if left <= number.left and number.right <= right]
+        if len(inside) != 1 or (chosen and inside[0] <= chosen[-1]):
+            return None
+        chosen.append(inside[0])
+    return chosen
+
+
+def _by_header(rows: list[list[PrintedCell]], region: range) -> list[tuple[float, float]] | None:
+    """The reaches of the columns the labels above the table ``region`` name, when every number of
+    the table lies inside one of them, in order; else None."""
+    with_numbers = [i for i in region if _numbers(rows[i])]
+    if not with_numbers:
+        return None
+    labels = [c for i in with_numbers for c in rows[i] if not is_number(c.text)]
+    labels_end = max((c.right for c in labels), default=float("-inf"))
+    columns = header_columns(_header_lines(rows, with_numbers[0]), labels_end)
+    if not columns:
+        return None
+    reaches = _reaches(columns)
+    if not reaches or labels_end >= reaches[0][0]:
+        return None
+    if any(_within(_numbers(rows[i]), reaches) is None for i in with_numbers):
+        return None
+    return reaches
+
+
 def fill_blank_columns(rows: list[list[PrintedCell]]) -> list[tuple[str, ...] | None]:
     """For each printed row (top to bottom), its cells with blanks where a column has no number, or
     None where the row is complete or cannot be placed."""
     filled: list[tuple[str, ...] | None] = [None] * len(rows)
+    by_header: dict[range, list[tuple[float, float]] | None] = {}
     for index, row in enumerate(rows):
         numbers = _numbers(row)
         if not numbers:
             continue
-        region = [rows[i] for i in _region(rows, index)]
+        area = _region(rows, index)
+        region = [rows[i] for i in area]
         columns = columns_of(region)
         # Columns are trusted only when some row fills every one of them: numbers that do not line up
         # from row to row split into more spans than any row has numbers.
         if not len(numbers) < len(columns) == max(len(_numbers(r)) for r in region):
+            if area not in by_header:
+                by_header[area] = _by_header(rows, area)
+            reaches = by_header[area]
+            if reaches is not None and len(numbers) < len(reaches):
+                labels = [c.text for c in row if not is_number(c.text)]
+                cells = labels + [""] * len(reaches)
+                for number, column in zip(numbers, _within(numbers, reaches) or [], strict=True):
+                    cells[len(labels) + column] = number.text
+                filled[index] = tuple(cells)
             continue
         labels = [c for c in row if not is_number(c.text)]
         if labels and max(c.right for c in labels) > columns[0][0]:
