@@ -21,14 +21,15 @@ incomplete, as before).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 _NUMBER = re.compile(r"^[+\-]?\d[\d,]*(\.\d+)?(万元|元)?$")
 _HEADING = re.compile(r"^(第二十条|[一二三四五六七八九十]+、)")
-NEAR_ROWS = 40
-HEADER_LINES = 10  # how many lines of column labels may stand above a table's first row  # how far (in printed lines) a fuller row of the same table may be
+NEAR_ROWS = 40  # how far (in printed lines) a fuller row of the same table may be
+HEADER_LINES = 10  # how many lines of column labels may stand above a table's first row
 PARAGRAPH = 25  # a line of text this long without numbers is running text, not a table row
 
 
@@ -122,12 +123,12 @@ def header_columns(lines: list[list[PrintedCell]], labels_end: float) -> list[tu
         if found:
             new = [c for c in new if min(abs(c.centre - f.centre) for f in found) > 0.75 * pitch]
         centres = sorted(c.centre for c in new)
-        pitch = min([pitch, *(b - a for a, b in zip(centres, centres[1:]))])
+        pitch = min([pitch, *(b - a for a, b in itertools.pairwise(centres))])
         found.extend(new)
     if pitch == float("inf"):
         return None
     columns = sorted((c.left, c.right) for c in found)
-    if any(a[1] >= b[0] for a, b in zip(columns, columns[1:])):
+    if any(a[1] >= b[0] for a, b in itertools.pairwise(columns)):
         return None
     return columns
 
@@ -137,10 +138,10 @@ def _reaches(columns: list[tuple[float, float]]) -> list[tuple[float, float]]:
     centres = [(a + b) / 2 for a, b in columns]
     if len(centres) < 2:
         return []
-    bounds = [(a + b) / 2 for a, b in zip(centres, centres[1:])]
+    bounds = [(a + b) / 2 for a, b in itertools.pairwise(centres)]
     first, last = 2 * centres[0] - bounds[0], 2 * centres[-1] - bounds[-1]
     edges = [first, *bounds, last]
-    return list(zip(edges, edges[1:]))
+    return list(itertools.pairwise(edges))
 
 
 def _within(numbers: list[PrintedCell], reaches: list[tuple[float, float]]) -> list[int] | None:
