@@ -21,6 +21,7 @@ incomplete, as before).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -47,6 +48,7 @@ class PrintedCell:
         return (self.left + self.right) / 2
 
 
+@functools.lru_cache(maxsize=4096)
 def is_number(text: str) -> bool:
     folded = unicodedata.normalize("NFKC", text).replace("−", "-")
     return bool(_NUMBER.match("".join(folded.split())))
@@ -155,32 +157,52 @@ def _within(numbers: list[PrintedCell], reaches: list[tuple[float, float]]) -> l
     return chosen
 
 
-def _by_header(rows: list[list[PrintedCell]], region: range) -> list[tuple[float, float]] | None:
-    """The reaches of the columns the labels above the table ``region`` name, when every number of
-    the table lies inside one of them, in order; else None."""
-    with_numbers = [i for i in region if _numbers(rows[i])]
-    if not with_numbers:
-        return None
-    labels = [c for i in with_numbers for c in rows[i] if not is_number(c.text)]
-    labels_end = max((c.right for c in labels), default=float("-inf"))
-    columns = header_columns(_header_lines(rows, with_numbers[0]), labels_end)
-    if not columns:
-        return None
-    reaches = _reaches(columns)
-    if not reaches or labels_end >= reaches[0][0]:
-        return None
-    if any(_within(_numbers(rows[i]), reaches) is None for i in with_numbers):
-        return None
-    return reaches
+class _HeaderColumns:
+    """The columns the labels above a table name, worked out once per table (a page of a thousand
+    rows asks for each row)."""
+
+    def __init__(self, rows: list[list[PrintedCell]], numbers: list[list[PrintedCell]]) -> None:
+        self.rows, self.numbers = rows, numbers
+        self.reaches: dict[tuple[int, float], list[tuple[float, float]] | None] = {}
+        self.placed: dict[tuple[int, float, int], list[int] | None] = {}
+
+    def _reaches_above(self, first: int, labels_end: float) -> list[tuple[float, float]] | None:
+        key = (first, labels_end)
+        if key not in self.reaches:
+            columns = header_columns(_header_lines(self.rows, first), labels_end)
+            reaches = _reaches(columns) if columns else []
+            self.reaches[key] = reaches if reaches and labels_end < reaches[0][0] else None
+        return self.reaches[key]
+
+    def place(self, region: range, index: int) -> tuple[list[tuple[float, float]], list[int]] | None:
+        """The reaches of the columns the labels above the table ``region`` name, and the column of each
+        number of row ``index``, when every number of the table lies inside one of them, in order."""
+        with_numbers = [i for i in region if self.numbers[i]]
+        labels_end = max(
+            (c.right for i in with_numbers for c in self.rows[i] if not is_number(c.text)), default=float("-inf")
+        )
+        reaches = self._reaches_above(with_numbers[0], labels_end)
+        if reaches is None:
+            return None
+        for i in with_numbers:
+            key = (with_numbers[0], labels_end, i)
+            if key not in self.placed:
+                self.placed[key] = _within(self.numbers[i], reaches)
+            if self.placed[key] is None:
+                return None
+        chosen = self.placed[(with_numbers[0], labels_end, index)]
+        assert chosen is not None
+        return reaches, chosen
 
 
 def fill_blank_columns(rows: list[list[PrintedCell]]) -> list[tuple[str, ...] | None]:
     """For each printed row (top to bottom), its cells with blanks where a column has no number, or
     None where the row is complete or cannot be placed."""
     filled: list[tuple[str, ...] | None] = [None] * len(rows)
-    by_header: dict[range, list[tuple[float, float]] | None] = {}
+    numbers_of = [_numbers(row) for row in rows]
+    by_header = _HeaderColumns(rows, numbers_of)
     for index, row in enumerate(rows):
-        numbers = _numbers(row)
+        numbers = numbers_of[index]
         if not numbers:
             continue
         area = _region(rows, index)
@@ -188,14 +210,12 @@ def fill_blank_columns(rows: list[list[PrintedCell]]) -> list[tuple[str, ...] | 
         columns = columns_of(region)
         # Columns are trusted only when some row fills every one of them: numbers that do not line up
         # from row to row split into more spans than any row has numbers.
-        if not len(numbers) < len(columns) == max(len(_numbers(r)) for r in region):
-            if area not in by_header:
-                by_header[area] = _by_header(rows, area)
-            reaches = by_header[area]
-            if reaches is not None and len(numbers) < len(reaches):
+        if not len(numbers) < len(columns) == max(len(numbers_of[i]) for i in area):
+            placed = by_header.place(area, index)
+            if placed is not None and len(numbers) < len(placed[0]):
                 labels = [c.text for c in row if not is_number(c.text)]
-                cells = labels + [""] * len(reaches)
-                for number, column in zip(numbers, _within(numbers, reaches) or [], strict=True):
+                cells = labels + [""] * len(placed[0])
+                for number, column in zip(numbers, placed[1], strict=True):
                     cells[len(labels) + column] = number.text
                 filled[index] = tuple(cells)
             continue
