@@ -402,6 +402,7 @@ def _printed(document, table_id: str) -> list[tuple[str, ...]]:
 UNRULED_VARIANTS = [
     pytest.param({"wrap": False, "align": "right"}, id="right-aligned"),
     pytest.param({"wrap": False, "align": "centre"}, id="centred"),
+    pytest.param({"wrap": False, "align": "left"}, id="left-aligned"),
     pytest.param({"wrap": True, "align": "right"}, id="wrapped-labels"),
     pytest.param({"wrap": True, "align": "centre", "break_after": 9}, id="page-break-in-table-3"),
 ]

@@ -1,6 +1,7 @@
 """Tables 三 and 四 printed as text only (no rules), as a report typed in Word with its borders hidden:
 column labels above (a group's label over its columns, labels standing over two header lines
-vertically centred), row labels on the left, each number right-aligned or centred in its column.
+vertically centred), row labels on the left, each number right-aligned, centred or left-aligned in its
+column.
 Blank cells print nothing."""
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ class _Drawer:
                 continue
             if self.align == "right":
                 self.text(right - 4, self.y, text, right=True)
+            elif self.align == "left":
+                self.text(left + 4, self.y, text)
             else:
                 self.text((left + right) / 2, self.y, text, centre=True)
 
