@@ -14,9 +14,10 @@ When no row shows every column (table 四's one row with a blank, a table 三 wi
 empty), the columns are the printed column labels above the table: the lowest label under each
 stretch of the header (a group label over several columns is not a column; the pieces of a label
 wrapped over two lines are one). Each column reaches halfway to its neighbours' centres; a number
-belongs to the column it lies wholly inside. This is trusted only when every number of the table
-finds its own column in order; otherwise the row is left as printed (and the reader reports it as
-incomplete, as before).
+belongs to the column it lies wholly inside. A table running over a page break without its labels
+printed again takes the columns it had at the foot of the page before. This is trusted only when
+every number of the table finds its own column in order; otherwise the row is left as printed (and
+the reader reports it as incomplete, as before).
 """
 
 from __future__ import annotations
@@ -157,20 +158,34 @@ def _within(numbers: list[PrintedCell], reaches: list[tuple[float, float]]) -> l
     return chosen
 
 
+@dataclass
+class CarriedColumns:
+    """The columns of an unruled table that runs on at the foot of a page, for its rows on the next
+    page when their column labels are not printed again there."""
+
+    reaches: list[tuple[float, float]] | None = None
+
+
 class _HeaderColumns:
     """The columns the labels above a table name, worked out once per table (a page of a thousand
     rows asks for each row)."""
 
-    def __init__(self, rows: list[list[PrintedCell]], numbers: list[list[PrintedCell]]) -> None:
+    def __init__(
+        self, rows: list[list[PrintedCell]], numbers: list[list[PrintedCell]], carried: CarriedColumns | None
+    ) -> None:
         self.rows, self.numbers = rows, numbers
+        self.carried = carried.reaches if carried else None
         self.reaches: dict[tuple[int, float], list[tuple[float, float]] | None] = {}
         self.placed: dict[tuple[int, float, int], list[int] | None] = {}
 
     def _reaches_above(self, first: int, labels_end: float) -> list[tuple[float, float]] | None:
         key = (first, labels_end)
         if key not in self.reaches:
-            columns = header_columns(_header_lines(self.rows, first), labels_end)
+            lines = _header_lines(self.rows, first)
+            columns = header_columns(lines, labels_end)
             reaches = _reaches(columns) if columns else []
+            if not columns and len(lines) == first and self.carried:
+                reaches = self.carried  # the table's first rows on this page, under no labels of their own
             self.reaches[key] = reaches if reaches and labels_end < reaches[0][0] else None
         return self.reaches[key]
 
@@ -195,12 +210,15 @@ class _HeaderColumns:
         return reaches, chosen
 
 
-def fill_blank_columns(rows: list[list[PrintedCell]]) -> list[tuple[str, ...] | None]:
+def fill_blank_columns(
+    rows: list[list[PrintedCell]], carried: CarriedColumns | None = None
+) -> list[tuple[str, ...] | None]:
     """For each printed row (top to bottom), its cells with blanks where a column has no number, or
-    None where the row is complete or cannot be placed."""
+    None where the row is complete or cannot be placed. ``carried`` brings the columns of a table
+    the page before ended in, and takes this page's to the next."""
     filled: list[tuple[str, ...] | None] = [None] * len(rows)
     numbers_of = [_numbers(row) for row in rows]
-    by_header = _HeaderColumns(rows, numbers_of)
+    by_header = _HeaderColumns(rows, numbers_of, carried)
     for index, row in enumerate(rows):
         numbers = numbers_of[index]
         if not numbers:
@@ -229,6 +247,12 @@ def fill_blank_columns(rows: list[list[PrintedCell]]) -> list[tuple[str, ...] | 
         for number, column in zip(numbers, chosen, strict=True):
             cells[len(labels) + column] = number.text
         filled[index] = tuple(cells)
+    if carried is not None:
+        carried.reaches = None
+        last = next((i for i in reversed(range(len(rows))) if numbers_of[i]), None)
+        if last is not None and _region(rows, last).stop == len(rows):  # the table runs to the foot of the page
+            placed = by_header.place(_region(rows, last), last)
+            carried.reaches = placed[0] if placed else None
     return filled
 
 
@@ -309,11 +333,11 @@ def join_wrapped_labels(rows: list[PrintedRow], only: set[int]) -> None:
         row.cells = [label, *numbers]
 
 
-def table_rows(rows: list[PrintedRow]) -> list[tuple[str, ...] | None]:
+def table_rows(rows: list[PrintedRow], carried: CarriedColumns | None = None) -> list[tuple[str, ...] | None]:
     """The cells of each printed row that lacks numbers in some columns: its whole label, then one
     cell per column (blank where nothing is printed); None for the other rows, which stay as printed
     (a full row reads correctly as it is, wrapped label and all)."""
-    filled = fill_blank_columns([row.cells for row in rows])
+    filled = fill_blank_columns([row.cells for row in rows], carried)
     sparse = {i for i, cells in enumerate(filled) if cells is not None}
     before = {i: sum(1 for c in rows[i].cells if not is_number(c.text)) for i in sparse}
     join_wrapped_labels(rows, sparse)

@@ -405,6 +405,7 @@ UNRULED_VARIANTS = [
     pytest.param({"wrap": False, "align": "left"}, id="left-aligned"),
     pytest.param({"wrap": True, "align": "right"}, id="wrapped-labels"),
     pytest.param({"wrap": True, "align": "centre", "break_after": 9}, id="page-break-in-table-3"),
+    pytest.param({"align": "right", "break_after": 12, "repeat_labels": False}, id="page-break-labels-not-repeated"),
 ]
 
 

@@ -101,10 +101,17 @@ def _row_values(document: Document, table: Table, row_id: str) -> list[str]:
 
 
 def draw_unruled(
-    document: Document, path: Path, font_path: str, *, wrap: bool = False, align: str = "right", break_after: int = 0
+    document: Document,
+    path: Path,
+    font_path: tuple[str, int],
+    *,
+    wrap: bool = False,
+    align: str = "right",
+    break_after: int = 0,
+    repeat_labels: bool = True,
 ) -> None:
     """The report's title and tables 三 and 四 without rules; ``break_after`` rows of table 三 end a page
-    (its column labels printed again atop the next), 0 for none."""
+    (0: none), its column labels printed again atop the next when ``repeat_labels``."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -122,7 +129,8 @@ def draw_unruled(
     for number, row in enumerate(three.row_leaves):
         if break_after and number == break_after:
             draw.new_page()
-            spans = draw.header(three, 450, 55)
+            if repeat_labels:
+                spans = draw.header(three, 450, 55)
             shown = set()
         for level, piece in enumerate(row.path):
             key = "·".join(row.path[: level + 1])
