@@ -18,6 +18,7 @@ from readers.pdf_glyphs import typed_character, without_doubles
 from readers.pdf_grid import Rule
 from readers.pdf_layout import Glyph, Placed, layout_page, upright
 from readers.pdf_pages import with_indents
+from readers.pdf_unruled import CarriedColumns
 
 MAX_PAGES = 300
 MAX_GLYPHS = 1_000_000
@@ -62,6 +63,7 @@ def _read(document, name: str) -> list[Line]:  # type: ignore[no-untyped-def]
     budget = [MAX_SEGMENTS]
     placed: list[list[Placed]] = []
     glyph_count = readable = 0
+    carried = CarriedColumns()
     for number in range(pages):
         try:
             page = document[number]
@@ -75,7 +77,7 @@ def _read(document, name: str) -> list[Line]:  # type: ignore[no-untyped-def]
         readable += sum(1 for g in glyphs if g.text != " " and _readable(g.text))
         if glyph_count > MAX_GLYPHS:
             raise ImportFailed(f"“{name}”的文字过多，不像是年度报告，已拒绝")
-        placed.append(layout_page(glyphs, rules, number + 1))
+        placed.append(layout_page(glyphs, rules, number + 1, carried))
     if glyph_count == 0:
         raise NoTextLayer(
             f"“{name}”没有文字层（可能是扫描件或图片），无法读取其中的文字和数字。"

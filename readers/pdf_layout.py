@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from readers.lines import Line
 from readers.pdf_grid import Rule, find_grids
-from readers.pdf_unruled import PrintedCell, PrintedRow, table_rows
+from readers.pdf_unruled import CarriedColumns, PrintedCell, PrintedRow, table_rows
 
 # A gap wider than this many line heights separates two cells of a row printed without rules
 # (pdftotext -layout splits at two spaces; glyphs of one word or one Chinese line sit closer).
@@ -154,8 +154,11 @@ class Placed:
     right: float = 0.0
 
 
-def layout_page(glyphs: list[Glyph], rules: list[Rule], page: int) -> list[Placed]:
-    """The page's table rows (cells in order, blank ones as "") and its other lines, top to bottom."""
+def layout_page(
+    glyphs: list[Glyph], rules: list[Rule], page: int, carried: CarriedColumns | None = None
+) -> list[Placed]:
+    """The page's table rows (cells in order, blank ones as "") and its other lines, top to bottom.
+    ``carried`` passes the columns of an unruled table running over a page break on to the next page."""
     grids = find_grids(rules)
     in_cell: dict[tuple[int, int], list[Glyph]] = {}
     free: list[Glyph] = []
@@ -192,7 +195,7 @@ def layout_page(glyphs: list[Glyph], rules: list[Rule], page: int) -> list[Place
             continue
         top, bottom = max(g.top for g in glyph_line), min(g.bottom for g in glyph_line)
         printed.append((number, glyph_line, PrintedRow(cells, top, bottom)))
-    filled = table_rows([row for _, _, row in printed])
+    filled = table_rows([row for _, _, row in printed], carried)
     for (number, glyph_line, row), with_blanks in zip(printed, filled, strict=True):
         if row.joined:
             continue

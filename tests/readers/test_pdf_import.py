@@ -369,3 +369,80 @@ def test_a_label_alone_atop_a_page_is_a_row_of_its_own():
     lines = with_indents([page_one, page_two, page_three])
     rows = [line.cells[:2] for line in lines]
     assert rows == [("行政许可", "15"), ("其他对外管理服务事项", ""), ("3.危及“三安全一稳定”", "5")]
+
+
+def _sparse_report(template_id: str) -> object:
+    """Tables 三 and 四 with blanks no row shows around: table 三's 科研机构 column empty in every row,
+    table 四's one row with four blanks; every other cell a number."""
+    from model.document import Document
+    from model.edits import SetCell
+
+    document = Document.new(template_id, 2020 if template_id == "2019" else 2025, "测试市测试局")
+    template = document.template
+    edits = []
+    for table_id in ("3", "4"):
+        table = template.tables[table_id]
+        for number, ref in enumerate(table.cells()):
+            column = [c.id for c in table.column_leaves].index(ref.column)
+            blank = column == 2 if table_id == "3" else number % 4 == 1
+            if not template.is_total(ref) and not blank:
+                edits.append(SetCell(ref, number * 7 % 23 + 1))
+    document.apply(edits)
+    return document
+
+
+def _printed(document, table_id: str) -> list[tuple[str, ...]]:
+    table = document.template.tables[table_id]
+    return [
+        tuple("" if (v := document.value(c)) is None else str(v) for c in table.cells() if c.row == row.id)
+        for row in table.row_leaves
+    ]
+
+
+UNRULED_VARIANTS = [
+    pytest.param({"wrap": False, "align": "right"}, id="right-aligned"),
+    pytest.param({"wrap": False, "align": "centre"}, id="centred"),
+    pytest.param({"wrap": False, "align": "left"}, id="left-aligned"),
+    pytest.param({"wrap": True, "align": "right"}, id="wrapped-labels"),
+    pytest.param({"wrap": True, "align": "centre", "break_after": 9}, id="page-break-in-table-3"),
+    pytest.param({"align": "right", "break_after": 12, "repeat_labels": False}, id="page-break-labels-not-repeated"),
+]
+
+
+@needs_font
+@pytest.mark.parametrize("variant", UNRULED_VARIANTS)
+@pytest.mark.parametrize("template_id", ["2019", "2021"])
+def test_unruled_tables_where_no_row_is_full_take_columns_from_their_labels(tmp_path, template_id, variant):
+    """Text-only tables 三 and 四 (no rules), as Word prints them with borders hidden: no row shows every
+    column, so the columns come from the printed column labels; every number and blank comes back."""
+    from readers.pdf import read_pdf
+    from tests.readers.unruled_pdf import draw_unruled
+
+    original = _sparse_report(template_id)
+    path = tmp_path / "unruled.pdf"
+    draw_unruled(original, path, body_candidates()[0], **variant)
+    rows = [line.cells for line in read_pdf(path) if line.exact_cells]
+    three = [cells[-7:] for cells in rows[:-1]]
+    assert three == _printed(original, "3") and rows[-1] == _printed(original, "4")[0]
+    if template_id == "2021":  # the 2019 layout is told by its table 二, which this file leaves out
+        result = read_report(path)
+        assert [w for w in result.warnings if "表三" in w or "表四" in w or "行政复议" in w] == []
+        cells = [ref for t in ("3", "4") for ref in original.template.tables[t].cells()]
+        assert [ref for ref in cells if result.document.value(ref) != original.value(ref)] == []
+
+
+def test_unruled_header_columns_refuse_what_they_cannot_place():
+    """A group label between two columns is no column; numbers straddling two columns' reach, or two in
+    one column, leave the row as printed."""
+    from readers.pdf_unruled import PrintedCell, PrintedRow, table_rows
+
+    def row(y, *cells):
+        return PrintedRow([PrintedCell(text, left, left + 6 * len(text)) for text, left in cells], y, y - 12)
+
+    group = row(120, ("甲乙", 169))  # centred between the second and third columns
+    labels = row(100, ("甲", 97), ("乙", 147), ("丙", 197), ("丁", 247))
+    assert table_rows([group, labels, row(80, ("7", 100), ("9", 250))]) == [None, None, ("7", "", "", "9")]
+    assert table_rows([group, labels, row(80, ("7", 100), ("9", 170))]) == [None, None, None]  # 9 straddles
+    assert table_rows([group, labels, row(80, ("7", 100), ("9", 110))]) == [None, None, None]  # both in one
+    labelled = row(80, ("行政处罚", 0), ("5", 145), ("8", 245))
+    assert table_rows([labels, labelled]) == [None, ("行政处罚", "", "5", "", "8")]
