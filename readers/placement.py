@@ -13,9 +13,10 @@ from decimal import Decimal
 
 from model.cellref import CellRef
 from model.errors import InvalidValue
+from model.place_names import cell_name
 from model.template import Table, Template
 from model.values import CellKind, Value, check_value, normalize_number_text, parse_value
-from readers.import_log import LogEntry, cell_name, note, warning
+from readers.import_log import LogEntry, note, warning
 from readers.labels import closest_hint, fold, same_label
 
 HEADER_SEARCH_ROWS = 6
