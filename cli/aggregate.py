@@ -81,13 +81,13 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     differences = compare(total, reported) if reported is not None else []
     if detail is not None:
         from export.detail_workbook import detail_bytes
-        from model.fileformat import write_atomically
+        from model.atomic_file import write_file
 
         data = detail_bytes(detail, units, total)  # built before the total is saved: all or nothing
         previous = previous_bytes(output)
         save_report(total, output)
         try:
-            write_atomically(detail, data, keep_backup=False)
+            write_file(detail, data)
         except NianbaoError:
             put_back(output, previous)  # exit 2 means nothing was written
             raise

@@ -77,9 +77,9 @@ def _check_log(name: str, others: tuple[Path, ...]) -> Path:
 
 def _write_log(path: Path, log: list) -> None:
     """The full import log as UTF-8 text."""
-    from model.fileformat import write_atomically
+    from model.atomic_file import write_file
 
-    write_atomically(path, ("\n".join(entry.text for entry in log) + "\n").encode("utf-8"), keep_backup=False)
+    write_file(path, ("\n".join(entry.text for entry in log) + "\n").encode("utf-8"))
 
 
 def cmd_rollforward(args: argparse.Namespace) -> int:
