@@ -101,7 +101,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         for result in unit.errors:
             print(f"nianbao: {unit.source}: 错误 [{result.rule}] {result.message}", file=sys.stderr)
     if args.json:
-        from cli.app import _print_json
+        from cli.app import print_json
 
         data = {
             "units": [
@@ -112,7 +112,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         }
         if reported is not None:
             data["differences"] = [_difference_json(total, d) for d in differences]
-        _print_json(data)
+        print_json(data)
     else:
         written = f"{output}，明细表 → {detail}" if detail is not None else f"{output}"
         print(f"已汇总{len(units)}个单位（{total.template.name}，{total.year}年度）→ {written}")

@@ -33,7 +33,8 @@ def wrote(text: str) -> None:
     print(text.replace("\r", "\ufffd").replace("\n", "\ufffd"), file=sys.stderr)  # one line, whatever the names
 
 
-def _print_json(data: object) -> None:
+def print_json(data: object) -> None:
+    """Write ``data`` to stdout as one line of JSON (Chinese kept readable, terminal escapes neutralised)."""
     from cli.terminal import json_text
 
     sys.stdout.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
@@ -62,7 +63,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         from export.json_report import report_json
 
-        _print_json(report_json(document))
+        print_json(report_json(document))
     else:
         from cli.terminal import render_report
 
@@ -92,7 +93,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             if many:
                 reports.append({"file": name, **data})
             else:
-                _print_json(data)
+                print_json(data)
             continue
         if many:
             print(f"== {name}")
@@ -102,7 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"提示 [{result.rule}] {result.message}")
         print(f"共 {len(document.errors())} 个错误，{len(document.warnings())} 个提示")
     if args.json and many:
-        _print_json({"reports": reports})
+        print_json({"reports": reports})
     return worst
 
 

@@ -62,9 +62,9 @@ def cmd_review(args: argparse.Namespace) -> int:
 
         export_review(output, reports)
     if args.json:
-        from cli.app import _print_json
+        from cli.app import print_json
 
-        _print_json({"reports": items})
+        print_json({"reports": items})
     else:
         statuses = ("clean", "warnings", ERRORS, UNREADABLE)
         counts = {status: sum(r.status == status for r in reports) for status in statuses}
