@@ -35,6 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_aggregate(args: argparse.Namespace) -> int:
+    """Sum the units' reports into one report (and the detail workbook, the check against a published one)."""
     from cli.outputs import check_batch_output, previous_bytes, put_back
     from model.aggregate import aggregate, compare
     from model.document import check_agency

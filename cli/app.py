@@ -41,6 +41,7 @@ def print_json(data: object) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    """Write a blank report of the chosen template, year and agency."""
     from cli.outputs import check_output
     from model.document import Document
     from model.fileformat import save_report
@@ -57,6 +58,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    """Print a report's tables and text, or every cell as JSON."""
     from model.fileformat import load_report
 
     document = load_report(args.file)
@@ -72,6 +74,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Check one or more reports; exit 1 when one has errors, 2 when one cannot be read."""
     from export.json_report import check_json
     from model.fileformat import load_report
 

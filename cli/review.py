@@ -28,6 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    """Open and check every report given (files or folders), unreadable ones listed as such."""
     from model.review import ERRORS, UNREADABLE
     from readers.batch import find_reports, review_file
 

@@ -194,10 +194,12 @@ def _agency(raw: object) -> str:
 
 
 def dumps(document: Document) -> str:
+    """The report as the text of a .nianbao file."""
     return json.dumps(document_to_dict(document), ensure_ascii=False, indent=1)
 
 
 def loads(text: str) -> Document:
+    """A report from the text of a .nianbao file; a typed error in Chinese when it is not one."""
     try:
         data = json.loads(text, parse_int=_json_int, parse_float=_Unconverted, parse_constant=_Unconverted)
     except (ValueError, RecursionError) as exc:
