@@ -7,6 +7,7 @@ than :data:`STALE_SECONDS` (another machine, or a hung process) is stale and is 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from model.atomic_file import reason
 from model.errors import ReportFileError
 from model.processes import is_running
 
@@ -137,9 +139,9 @@ def acquire(report: str | os.PathLike[str], *, wait: float | None = None) -> Pat
         except FileNotFoundError:
             return path  # the folder does not exist: the save will say so; nothing to lock
         except OSError as exc:
-            if exc.errno in (13, 30):  # EACCES, EROFS: a read-only folder cannot be saved to either
+            if exc.errno in (errno.EACCES, errno.EROFS):  # a read-only folder cannot be saved to either
                 return path
-            raise ReportFileError(f"无法锁定“{Path(report).name}”：{exc.strerror or exc}") from exc
+            raise ReportFileError(f"无法锁定“{Path(report).name}”：{reason(exc)}") from exc
         try:
             os.write(fd, json.dumps(_holder()).encode("utf-8"))
         finally:
