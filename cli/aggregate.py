@@ -35,6 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_aggregate(args: argparse.Namespace) -> int:
+    """Sum the units' reports into one report (and the detail workbook, the check against a published one)."""
     from cli.outputs import check_batch_output, previous_bytes, put_back
     from model.aggregate import aggregate, compare
     from model.document import check_agency
@@ -81,13 +82,13 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     differences = compare(total, reported) if reported is not None else []
     if detail is not None:
         from export.detail_workbook import detail_bytes
-        from model.fileformat import write_atomically
+        from model.atomic_file import write_file
 
         data = detail_bytes(detail, units, total)  # built before the total is saved: all or nothing
         previous = previous_bytes(output)
         save_report(total, output)
         try:
-            write_atomically(detail, data, keep_backup=False)
+            write_file(detail, data)
         except NianbaoError:
             put_back(output, previous)  # exit 2 means nothing was written
             raise
@@ -101,7 +102,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         for result in unit.errors:
             print(f"nianbao: {unit.source}: 错误 [{result.rule}] {result.message}", file=sys.stderr)
     if args.json:
-        from cli.app import _print_json
+        from cli.app import print_json
 
         data = {
             "units": [
@@ -112,7 +113,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         }
         if reported is not None:
             data["differences"] = [_difference_json(total, d) for d in differences]
-        _print_json(data)
+        print_json(data)
     else:
         written = f"{output}，明细表 → {detail}" if detail is not None else f"{output}"
         print(f"已汇总{len(units)}个单位（{total.template.name}，{total.year}年度）→ {written}")

@@ -33,13 +33,15 @@ def wrote(text: str) -> None:
     print(text.replace("\r", "\ufffd").replace("\n", "\ufffd"), file=sys.stderr)  # one line, whatever the names
 
 
-def _print_json(data: object) -> None:
+def print_json(data: object) -> None:
+    """Write ``data`` to stdout as one line of JSON (Chinese kept readable, terminal escapes neutralised)."""
     from cli.terminal import json_text
 
     sys.stdout.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    """Write a blank report of the chosen template, year and agency."""
     from cli.outputs import check_output
     from model.document import Document
     from model.fileformat import save_report
@@ -56,13 +58,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    """Print a report's tables and text, or every cell as JSON."""
     from model.fileformat import load_report
 
     document = load_report(args.file)
     if args.json:
         from export.json_report import report_json
 
-        _print_json(report_json(document))
+        print_json(report_json(document))
     else:
         from cli.terminal import render_report
 
@@ -71,6 +74,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Check one or more reports; exit 1 when one has errors, 2 when one cannot be read."""
     from export.json_report import check_json
     from model.fileformat import load_report
 
@@ -92,7 +96,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             if many:
                 reports.append({"file": name, **data})
             else:
-                _print_json(data)
+                print_json(data)
             continue
         if many:
             print(f"== {name}")
@@ -102,105 +106,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"提示 [{result.rule}] {result.message}")
         print(f"共 {len(document.errors())} 个错误，{len(document.warnings())} 个提示")
     if args.json and many:
-        _print_json({"reports": reports})
+        print_json({"reports": reports})
     return worst
-
-
-def cmd_set(args: argparse.Namespace) -> int:
-    from cli.outputs import check_output
-    from model.report_lock import locked
-
-    check_output(args.file, [], report=True)
-    with locked(args.file):  # read, change and write back as one step: a concurrent edit is not lost
-        return _set(args)
-
-
-def _set(args: argparse.Namespace) -> int:
-    from cli.outputs import read_text_argument
-    from model.cellref import CellRef
-    from model.edits import SetCell, SetMeta, SetReview
-    from model.fileformat import load_report, save_report
-
-    wanted = (args.assignments, args.text, args.reviewed, args.prior, args.accept_totals, args.accept_total)
-    if not any(wanted) and args.agency is None and args.year is None:
-        raise CliUsage(
-            "没有要修改的内容：请给出 表/行/列=数值、--text、--reviewed、--agency、--year、--prior 或 --accept-totals"
-        )
-    document = load_report(args.file)
-    edits: list = []
-    for assignment in args.assignments:
-        key, sep, text = assignment.partition("=")
-        if not sep:
-            raise CliError(f"“{assignment}”应写作 表/行/列=数值，如 3/new/natural=12")
-        try:
-            ref = CellRef.from_key(key.strip())
-        except ValueError:
-            raise CliError(f"单元格地址“{key}”无效，应写作 表/行/列，如 3/new/natural") from None
-        edits.append(SetCell(ref, document.parse(ref, text)))
-    for item in args.text or []:
-        section, sep, source = item.partition("=")
-        if not sep:
-            raise CliError(f"“{item}”应写作 部分=文本文件，如 s1=总体情况.txt")
-        try:
-            edits.extend(document.write_text(section, read_text_argument(source)))
-        except OSError as exc:
-            raise CliError(f"无法读取正文文件“{source}”：{exc}") from exc
-    for section in args.reviewed or []:
-        edits.append(SetReview(section, False))
-    if args.accept_totals or args.accept_total:
-        from cli.printed_totals import accept_edits
-
-        accepted = accept_edits(document, args.accept_totals, args.accept_total or [])
-        if not accepted and len(wanted_parts(args)) == 1:  # only --accept-totals, and nothing kept
-            print(f"nianbao: 提示：“{args.file}”中没有保留印出的合计，未作修改", file=sys.stderr)
-            return EXIT_OK
-        edits.extend(accepted)
-        args.accepted = len(accepted)
-    if args.agency is not None or args.year is not None:
-        edits.append(SetMeta(args.agency, args.year))
-    if args.prior:
-        from cli.prior_link import prior_edit
-
-        edits.append(prior_edit(args, document))
-    document.apply(edits)
-    save_report(document, args.file)
-    wrote(f"已保存：{args.file}（{_set_summary(args)}）")
-    return EXIT_OK
-
-
-def wanted_parts(args: argparse.Namespace) -> list[str]:
-    """The kinds of change a ``set`` command asks for."""
-    given = {
-        "cells": args.assignments,
-        "text": args.text,
-        "reviewed": args.reviewed,
-        "totals": args.accept_totals or args.accept_total,
-        "meta": args.agency is not None or args.year is not None,
-        "prior": args.prior,
-    }
-    return [name for name, value in given.items() if value]
-
-
-def _set_summary(args: argparse.Namespace) -> str:
-    """What ``set`` changed, in words: “填写2个单元格、1部分正文”."""
-    parts = []
-    if getattr(args, "accepted", 0):
-        parts.append(f"{args.accepted}处合计改用计算值")
-    if args.assignments:
-        parts.append(f"填写{len(args.assignments)}个单元格")
-    if args.text:
-        parts.append(f"{len(args.text)}部分正文")
-    if args.reviewed:
-        parts.append(f"确认审阅{len(args.reviewed)}部分正文")
-    if args.agency is not None or args.year is not None:
-        parts.append("修改报告信息")
-    if args.prior:
-        parts.append(f"关联上年报告 {args.prior}")
-    if args.accept_totals:
-        parts.append("全部印出的合计改用计算值")
-    elif args.accept_total:
-        parts.append("采用计算的合计：" + "、".join(args.accept_total))
-    return "、".join(parts)
 
 
 def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
@@ -295,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="表/行/列",
         help="某个印出合计改用计算值，如 4/cases/rc_total（可重复）",
     )
-    setter.set_defaults(run=cmd_set)
+    setter.set_defaults(run=_lazy("cli.set_command", "cmd_set"))
 
     importer = command(
         "import",

@@ -28,6 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    """Open and check every report given (files or folders), unreadable ones listed as such."""
     from model.review import ERRORS, UNREADABLE
     from readers.batch import find_reports, review_file
 
@@ -62,9 +63,9 @@ def cmd_review(args: argparse.Namespace) -> int:
 
         export_review(output, reports)
     if args.json:
-        from cli.app import _print_json
+        from cli.app import print_json
 
-        _print_json({"reports": items})
+        print_json({"reports": items})
     else:
         statuses = ("clean", "warnings", ERRORS, UNREADABLE)
         counts = {status: sum(r.status == status for r in reports) for status in statuses}

@@ -97,6 +97,7 @@ def fit(text: str, width: int, *, right: bool = False) -> str:
 
 
 def render_table(document: Document, table: Table) -> list[str]:
+    """One table as lines of text for the terminal."""
     lines = [table.heading] if table.heading else []
     if table.corner and table.corner != "信息内容":
         lines.append(table.corner)

@@ -10,6 +10,7 @@ from cli.app import EXIT_OK, CliError, wrote
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Write the report in the format the output's suffix names."""
     from cli.outputs import check_output
     from export.writers import export_report, writer_for
     from model.fileformat import load_report
@@ -26,6 +27,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """Read a published or circulated report into a .nianbao file and say where each value came from."""
     from cli.outputs import check_output, previous_bytes, put_back
     from model.errors import MissingTitle, NianbaoError
     from model.fileformat import save_report
@@ -77,12 +79,13 @@ def _check_log(name: str, others: tuple[Path, ...]) -> Path:
 
 def _write_log(path: Path, log: list) -> None:
     """The full import log as UTF-8 text."""
-    from model.fileformat import write_atomically
+    from model.atomic_file import write_file
 
-    write_atomically(path, ("\n".join(entry.text for entry in log) + "\n").encode("utf-8"), keep_backup=False)
+    write_file(path, ("\n".join(entry.text for entry in log) + "\n").encode("utf-8"))
 
 
 def cmd_rollforward(args: argparse.Namespace) -> int:
+    """Start this year's report from last year's."""
     from cli.outputs import check_output
     from model.fileformat import load_report, save_report
     from model.report_lock import locked

@@ -20,10 +20,10 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from export.problems_sheet import problems_of, write_problems
 from export.xlsx import workbook_options, write_report_sheet
 from model.aggregate import Unit
+from model.atomic_file import write_file
 from model.cellref import CellRef
 from model.document import Document
 from model.errors import ReportFileError
-from model.fileformat import write_atomically
 from model.review import SUMMARY_MARK
 from model.template import Table
 from model.values import CellKind
@@ -146,7 +146,7 @@ def export_detail(path: str | os.PathLike[str], units: Sequence[Unit], total: Do
     """Write the detail workbook atomically: an existing file is replaced only by a complete one."""
     target = Path(path)
     data = detail_bytes(target, units, total)
-    write_atomically(target, data, keep_backup=False)
+    write_file(target, data)
 
 
 def detail_bytes(target: Path, units: Sequence[Unit], total: Document) -> bytes:

@@ -17,8 +17,8 @@ from xml.sax.saxutils import escape
 
 from export.column_shares import column_shares
 from export.report_parts import SectionTitle, TableHeading, TablePart, Text, Title, report_parts
+from model.atomic_file import write_file
 from model.document import Document
-from model.fileformat import write_atomically
 from model.grid import GridCell, Part, layout_table
 from model.template import Table
 from model.values import format_value
@@ -224,4 +224,4 @@ def docx_bytes(document: Document) -> bytes:
 
 def export_docx(document: Document, path: str | os.PathLike[str]) -> None:
     """Write the Word document atomically."""
-    write_atomically(Path(path), docx_bytes(document), keep_backup=False)
+    write_file(Path(path), docx_bytes(document))

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from export.column_shares import column_shares
 from export.report_parts import SectionTitle, TableHeading, TablePart, Text, Title, report_parts
+from model.atomic_file import write_file
 from model.document import Document
-from model.fileformat import write_atomically
 from model.grid import Part, layout_table
 from model.template import Table
 from model.values import format_value
@@ -95,4 +95,4 @@ def render_html(document: Document) -> str:
 
 def export_html(document: Document, path: str | os.PathLike[str]) -> None:
     """Write the web page atomically, in UTF-8."""
-    write_atomically(Path(path), render_html(document).encode("utf-8"), keep_backup=False)
+    write_file(Path(path), render_html(document).encode("utf-8"))

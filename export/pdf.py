@@ -18,10 +18,10 @@ from export.page_flow import Block, paginate
 from export.report_parts import SectionTitle, TableHeading, TablePart, Text, Title, report_parts
 from export.table_block import build_table
 from export.text_block import TextStyle, text_blocks
+from model.atomic_file import write_file
 from model.cellref import CellRef
 from model.document import Document
 from model.errors import ReportFileError
-from model.fileformat import write_atomically
 from model.grid import layout_table
 from model.template import Table as TemplateTable
 from model.values import format_value
@@ -132,5 +132,5 @@ def export_pdf(document: Document, path: str | os.PathLike[str], *, font_path: s
         render_pdf(document, buffer, font)
     except Exception as exc:  # reportlab raises plain exceptions for layout failures
         raise ReportFileError(f"无法生成PDF：{exc}") from exc
-    write_atomically(Path(path), buffer.getvalue(), keep_backup=False)
+    write_file(Path(path), buffer.getvalue())
     return font

@@ -13,8 +13,8 @@ from xlsxwriter.exceptions import XlsxWriterException
 from export.problems_sheet import problems_of, write_problems
 from export.row_height import wrapped_height
 from export.xlsx import workbook_options
+from model.atomic_file import write_file
 from model.errors import ReportFileError
-from model.fileformat import write_atomically
 from model.review import CLEAN, ERRORS, SUMMARY_MARK, UNREADABLE, WARNINGS, Reviewed
 
 RESULTS_SHEET = "审核结果"
@@ -87,4 +87,4 @@ def export_review(path: str | os.PathLike[str], reports: Sequence[Reviewed]) -> 
         write_review_book(buffer, reports)
     except (OSError, XlsxWriterException) as exc:
         raise ReportFileError(f"无法写入“{target.name}”：{exc}") from exc
-    write_atomically(target, buffer.getvalue(), keep_backup=False)
+    write_file(target, buffer.getvalue())

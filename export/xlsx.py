@@ -21,9 +21,9 @@ from export.report_parts import SectionTitle, TableHeading, TablePart, Text, Tit
 from export.sheet_grid import SHEET_COLUMNS, physical_starts, physical_widths
 from export.sheet_pages import Block, page_breaks
 from export.sheet_text import CELL_PADDING, text_em, text_height
+from model.atomic_file import write_file
 from model.document import Document
 from model.errors import ReportFileError
-from model.fileformat import write_atomically
 from model.grid import GridCell, GridLayout, Part, layout_table
 from model.template import Table
 from model.values import CellKind
@@ -264,4 +264,4 @@ def export_xlsx(document: Document, path: str | os.PathLike[str]) -> None:
         write_workbook(document, buffer)
     except (OSError, XlsxWriterException) as exc:
         raise ReportFileError(f"无法导出“{os.path.basename(os.fspath(path))}”：{exc}") from exc
-    write_atomically(Path(path), buffer.getvalue(), keep_backup=False)
+    write_file(Path(path), buffer.getvalue())

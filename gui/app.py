@@ -59,6 +59,7 @@ def install_translators(app: QCoreApplication) -> list[QTranslator]:
 
 
 def create_application(argv: list[str]) -> QApplication:
+    """The application object, made once and translated into Chinese."""
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     if not app.property("nianbaoTranslated"):

@@ -164,6 +164,7 @@ def a4_printer(settings: QSettings, key: str) -> QPrinter:
 
 
 def remember(settings: QSettings, key: str, printer: QPrinter) -> None:
+    """Keep the printer chosen for ``key`` for the next time."""
     settings.setValue(f"print/{key}/printer", printer.printerName())
 
 

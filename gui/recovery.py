@@ -13,9 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from model.atomic_file import write_file
 from model.document import Document
 from model.errors import NianbaoError
-from model.fileformat import MAX_FILE_BYTES, document_from_dict, document_to_dict, write_atomically
+from model.fileformat import MAX_FILE_BYTES, document_from_dict, document_to_dict
 from model.input_file import read_input
 
 SUFFIX = ".nianbao-recovery"
@@ -42,7 +43,7 @@ class RecoveryFile:
 
     def write(self, document: Document, original: Path | None) -> None:
         data = {"original": str(original) if original else None, "document": document_to_dict(document)}
-        write_atomically(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"), keep_backup=False)
+        write_file(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
     def discard(self) -> None:
         """Nothing unsaved any more (saved, or closed without saving on purpose)."""

@@ -194,10 +194,12 @@ def _agency(raw: object) -> str:
 
 
 def dumps(document: Document) -> str:
+    """The report as the text of a .nianbao file."""
     return json.dumps(document_to_dict(document), ensure_ascii=False, indent=1)
 
 
 def loads(text: str) -> Document:
+    """A report from the text of a .nianbao file; a typed error in Chinese when it is not one."""
     try:
         data = json.loads(text, parse_int=_json_int, parse_float=_Unconverted, parse_constant=_Unconverted)
     except (ValueError, RecursionError) as exc:
@@ -216,14 +218,7 @@ def load_report(path: str | os.PathLike[str]) -> Document:
     return loads(text)
 
 
-def write_atomically(
-    path: str | os.PathLike[str], data: bytes, *, keep_backup: bool = True, replace_read_only: bool = False
-) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half
-    (see :mod:`model.atomic_file`); keeps the previous version as ``FILE.bak`` when asked."""
-    write_file(path, data, keep_backup=keep_backup, replace_read_only=replace_read_only)
-
-
 def save_report(document: Document, path: str | os.PathLike[str], *, replace_read_only: bool = False) -> None:
-    """Save atomically, keeping the previous version as ``FILE.bak``."""
-    write_atomically(path, dumps(document).encode("utf-8"), replace_read_only=replace_read_only)
+    """Save so that a crash leaves either the old or the new file, never half (see :mod:`model.atomic_file`),
+    keeping the previous version as ``FILE.bak``."""
+    write_file(path, dumps(document).encode("utf-8"), keep_backup=True, replace_read_only=replace_read_only)

@@ -44,15 +44,19 @@ def check_input(
         # Nobody may read it: root could, but a file locked this way is not meant to be opened (as a
         # read-only target is not replaced, whoever runs the app).
         raise error(f"没有权限读取“{name}”（请检查文件的访问权限）")
+    os.close(_open_for_reading(name, error))
+    return status
+
+
+def _open_for_reading(name: str, error: type[NianbaoError]) -> int:
+    """A read-only descriptor, or ``error`` in the user's words."""
     try:
         # Opened without blocking, so a file swapped for a FIFO after the check cannot hang us.
-        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        return os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except PermissionError:
         raise error(f"没有权限读取“{name}”（请检查文件的访问权限）") from None
     except OSError as exc:
         raise error(f"无法读取“{name}”：{_why(exc)}") from None
-    os.close(fd)
-    return status
 
 
 def read_input(
@@ -65,12 +69,7 @@ def read_input(
     """The bytes of an ordinary file no larger than ``max_bytes``; a typed error otherwise."""
     name = os.fspath(path)
     check_input(name, error=error, what=what)
-    try:
-        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except PermissionError:
-        raise error(f"没有权限读取“{name}”（请检查文件的访问权限）") from None
-    except OSError as exc:
-        raise error(f"无法读取“{name}”：{_why(exc)}") from None
+    fd = _open_for_reading(name, error)
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):

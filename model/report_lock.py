@@ -7,16 +7,18 @@ than :data:`STALE_SECONDS` (another machine, or a hung process) is stale and is 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
 import socket
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from model.atomic_file import reason
 from model.errors import ReportFileError
 from model.processes import is_running
 
@@ -66,22 +68,29 @@ def _planted(path: Path) -> bool:
         return False
 
 
-def _remove_planted(path: Path) -> None:
-    """Move a planted non-file out of the lock's way (a folder is only renamed, never emptied)."""
+def _move_aside(path: Path, judged: Callable[[Path], bool]) -> None:
+    """Rename what is at the lock's name out of the way, then delete it (a folder is only renamed, never
+    emptied); if what was moved is not what was judged, another process's lock took the name meanwhile:
+    it is put back and stands."""
     aside = path.with_name(f"{path.name}.{secrets.token_hex(6)}.stale")
     try:
         os.rename(path, aside)
     except OSError:
         return
-    if not _planted(aside):  # another process's real lock took the name meanwhile: it stands
+    if not judged(aside):
         try:
-            os.link(aside, path)
+            os.link(aside, path)  # fails if someone else took the lock meanwhile: theirs stands
         except OSError:
             pass
     try:
         os.unlink(aside)
     except OSError:
         pass
+
+
+def _remove_planted(path: Path) -> None:
+    """Move a planted non-file out of the lock's way."""
+    _move_aside(path, _planted)
 
 
 def _is_stale(path: Path, holder: dict[str, object]) -> bool:
@@ -98,20 +107,7 @@ def _is_stale(path: Path, holder: dict[str, object]) -> bool:
 
 def _break_stale(path: Path, holder: dict[str, object]) -> None:
     """Move a stale lock aside; if what was moved is not the lock judged stale, put it back."""
-    aside = path.with_name(f"{path.name}.{secrets.token_hex(6)}.stale")
-    try:
-        os.rename(path, aside)
-    except OSError:
-        return
-    if _read(aside) != holder:
-        try:
-            os.link(aside, path)  # fails if someone else took the lock meanwhile: theirs stands
-        except OSError:
-            pass
-    try:
-        os.unlink(aside)
-    except OSError:
-        pass
+    _move_aside(path, lambda aside: _read(aside) == holder)
 
 
 def acquire(report: str | os.PathLike[str], *, wait: float | None = None) -> Path:
@@ -143,9 +139,9 @@ def acquire(report: str | os.PathLike[str], *, wait: float | None = None) -> Pat
         except FileNotFoundError:
             return path  # the folder does not exist: the save will say so; nothing to lock
         except OSError as exc:
-            if exc.errno in (13, 30):  # EACCES, EROFS: a read-only folder cannot be saved to either
+            if exc.errno in (errno.EACCES, errno.EROFS):  # a read-only folder cannot be saved to either
                 return path
-            raise ReportFileError(f"无法锁定“{Path(report).name}”：{exc.strerror or exc}") from exc
+            raise ReportFileError(f"无法锁定“{Path(report).name}”：{reason(exc)}") from exc
         try:
             os.write(fd, json.dumps(_holder()).encode("utf-8"))
         finally:

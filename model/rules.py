@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from model.cellref import CellRef
 from model.origin import Origin
+from model.place_names import leaf_label, table_name
 from model.template import Leaf, RuleSpec, Section, Table, Template
 from model.values import CellKind, Value, format_value
 
@@ -107,15 +108,6 @@ def _table_ids(spec: RuleSpec) -> list[str]:
     return list(data["tables"]) if "tables" in data else [data["table"]]
 
 
-def _place_label(leaf: Leaf, leaves: tuple[Leaf, ...]) -> str:
-    # Drop an outer header shared by every leaf (申请人情况): it names nothing in particular.
-    path = list(leaf.path)
-    while len(path) > 1 and all(len(other.path) > 1 and other.path[0] == path[0] for other in leaves):
-        path = path[1:]
-        leaves = tuple(Leaf(o.id, o.path[1:], o.kind) for o in leaves)
-    return "·".join(path)
-
-
 def _expand_sums(template: Template, spec: RuleSpec) -> list[RuleInstance]:
     instances = []
     for table_id in _table_ids(spec):
@@ -137,7 +129,7 @@ def _expand_sums(template: Template, spec: RuleSpec) -> list[RuleInstance]:
             if not all(template.has_cell(t.ref) for t in terms if not t.prior):
                 continue
             cells = tuple(dict.fromkeys(t.ref for t in terms if not t.prior))
-            label = _place_label(place, places)
+            label = leaf_label(place, places)
             instances.append(
                 RuleInstance(spec, f"{spec.id}:{table.id}/{place.id}", label, table.id, left, right, cells)
             )
@@ -181,7 +173,7 @@ def _expand_swing(template: Template, spec: RuleSpec) -> list[RuleInstance]:
                 continue  # a change of a change says nothing
             row, column = table.row(ref.row), table.column(ref.column)
             parts = [table.heading] if table.heading else []
-            label = "·".join([*parts, *row.path[-1:], _place_label(column, table.column_leaves)])
+            label = "·".join([*parts, *row.path[-1:], leaf_label(column, table.column_leaves)])
             instances.append(
                 RuleInstance(
                     spec, f"{spec.id}:{ref.key()}", label, table.id, (Term(ref),), (Term(ref, prior=True),), (ref,)
@@ -405,7 +397,7 @@ def _expand_cells(template: Template, spec: RuleSpec) -> list[RuleInstance]:
         table = template.table(ref.table)
         row, column = table.row(ref.row), table.column(ref.column)
         parts = [table.heading or "表" + table.title.split("、")[0]]
-        label = "·".join([*parts, *row.path[-1:], _place_label(column, table.column_leaves)])
+        label = "·".join([*parts, *row.path[-1:], leaf_label(column, table.column_leaves)])
         instances.append(RuleInstance(spec, f"{spec.id}:{ref.key()}", label, table.id, cells=(ref,)))
     return instances
 
@@ -469,19 +461,13 @@ def _eval_heading_order(instance: RuleInstance, context: RuleContext) -> RuleRes
     return RuleResult(instance.spec.id, instance.key, instance.spec.severity, message, ())
 
 
-def _table_short_name(table: Table) -> str:
-    """表三, 表四, 表二（第二十条第（一）项）: how a message names a table."""
-    numeral = table.title.split("、", 1)[0]
-    return f"表{numeral}" + (f"（{table.heading}）" if table.heading else "")
-
-
 def _expand_printed_total(template: Template, spec: RuleSpec) -> list[RuleInstance]:
     instances = []
     for table in template.tables.values():
         for ref in table.formulas:
             row, column = table.row(ref.row), table.column(ref.column)
-            parts = [*row.path[-2:], _place_label(column, table.column_leaves)]
-            label = _table_short_name(table) + "·" + "·".join(p for p in parts if p)
+            parts = [*row.path[-2:], leaf_label(column, table.column_leaves)]
+            label = table_name(table) + "·" + "·".join(p for p in parts if p)
             instances.append(RuleInstance(spec, f"{spec.id}:{ref.key()}", label, table.id, cells=(ref,)))
     return instances
 

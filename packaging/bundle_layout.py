@@ -40,8 +40,9 @@ QT_EXCLUDES = (
     "PySide6.QtSvgWidgets",
     "PySide6.Qt3DCore",
 )
-# lxml is an optional parser of openpyxl (9 MB). Pillow is imported by reportlab, but no image goes into a PDF:
-# its AVIF/WebP/colour-management modules and their libraries (7 MB) stay out.
+# openpyxl (and lxml, its optional 9 MB parser) is for the tests only: readers/xlsx.py reads .xlsx itself.
+# Pillow is imported by reportlab, but no image goes into a PDF: its AVIF/WebP/colour-management modules
+# and their libraries (7 MB) stay out.
 PYTHON_EXCLUDES = (
     "tkinter",
     "_tkinter",
@@ -52,6 +53,8 @@ PYTHON_EXCLUDES = (
     "pytest",
     "hypothesis",
     "lxml",
+    "openpyxl",
+    "et_xmlfile",
     "PIL._avif",
     "PIL._webp",
     "PIL._imagingcms",

@@ -11,10 +11,11 @@ from model.document import Document
 from model.edits import SetCell, SetPrinted, SetText
 from model.errors import ImportFailed, MissingTitle, NianbaoError
 from model.origin import Origin
+from model.place_names import cell_name
 from model.template import Template, available_templates, load_template
 from model.values import Value, format_value
 from readers.headings import printed_headings
-from readers.import_log import Level, LogEntry, cell_name, note, warning
+from readers.import_log import Level, LogEntry, note, warning
 from readers.labels import fold, same_label
 from readers.placement import CellGrid, Placement, place_table, read_table
 from readers.title import find_title, match_title

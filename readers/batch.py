@@ -140,7 +140,7 @@ def review_file(path: Path, source: str | None = None) -> tuple[Reviewed, Docume
         return unreadable(name, kind, "文件结构嵌套过深，无法读取"), None
     except MemoryError:
         return unreadable(name, kind, "文件过大，内存不足，无法读取"), None
-    except Exception as exc:
+    except Exception as exc:  # a reader's unforeseen failure on one unit's file must not stop a batch of hundreds
         return unreadable(name, kind, f"文件内容无法识别（{type(exc).__name__}）"), None
     unit = Unit.of(name, opened.document, opened.kind)
     return Reviewed(name, opened.kind, unit, notes=opened.notes), opened.document

@@ -35,6 +35,7 @@ def _continues_merge(cell) -> bool:  # type: ignore[no-untyped-def]
 
 
 def read_docx(path: Path) -> list[Line]:
+    """The paragraphs and table rows of a Word (.docx) document, in reading order."""
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("word/document.xml")

@@ -9,9 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from model.cellref import CellRef
-from model.template import Template
-
 WARNING_MARK = "警告："
 
 
@@ -38,24 +35,6 @@ def warning(text: str) -> LogEntry:
     """An entry the user should read: a value not taken, a total contradicted, a guess made.
     Its text starts with 警告 wherever it is shown."""
     return LogEntry(text if text.startswith("警告") else WARNING_MARK + text, Level.WARNING)
-
-
-def table_name(template: Template, table_id: str) -> str:
-    """表三, 表四, 表二（第二十条第（一）项）: how the log names a table."""
-    table = template.table(table_id)
-    return f"表{table.title.split('、', 1)[0]}" + (f"（{table.heading}）" if table.heading else "")
-
-
-def cell_name(template: Template, ref: CellRef) -> str:
-    """A cell named by its table, its row and its whole column group, e.g.
-    表四·行政诉讼·复议后起诉·总计 or 表三·（三）不予公开·1.属于国家秘密·法人或其他组织·商业企业."""
-    table = template.table(ref.table)
-    row = table.row(ref.row).path[-2:]
-    column = list(table.column(ref.column).path)
-    # an outer header over every column (申请人情况) names nothing in particular
-    if len(column) > 1 and all(len(c.path) > 1 and c.path[0] == column[0] for c in table.column_leaves):
-        column = column[1:]
-    return "·".join([table_name(template, ref.table), *row, *column])
 
 
 def summary(values_placed: int, log: list[LogEntry]) -> str:

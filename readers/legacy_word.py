@@ -40,6 +40,7 @@ def find_soffice() -> str | None:
 
 
 def how_to_save(path: Path) -> str:
+    """What to tell the user when an old Word or WPS file cannot be converted here."""
     kind = "WPS文字文件（.wps）" if path.suffix.lower() == ".wps" else "旧版Word文件（.doc）"
     return (
         f"请在Word或WPS中打开“{path.name}”，点“文件 → 另存为”，保存类型选“Word文档（*.docx）”，"

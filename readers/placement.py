@@ -13,12 +13,22 @@ from decimal import Decimal
 
 from model.cellref import CellRef
 from model.errors import InvalidValue
+from model.place_names import cell_name
 from model.template import Table, Template
 from model.values import CellKind, Value, check_value, normalize_number_text, parse_value
-from readers.import_log import LogEntry, cell_name, note, warning
+from readers.import_log import LogEntry, note, warning
 from readers.labels import closest_hint, fold, same_label
 
 HEADER_SEARCH_ROWS = 6
+
+
+def column_letters(column: int) -> str:
+    """A spreadsheet column's letters from its 1-based number: 1 → A, 28 → AB."""
+    letters = ""
+    while column:
+        column, rem = divmod(column - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 @dataclass
@@ -39,12 +49,8 @@ class CellGrid:
         return self._by_row.get(row, [])
 
     def address(self, row: int, column: int) -> str:
-        letters = ""
-        n = column + 1
-        while n:
-            n, rem = divmod(n - 1, 26)
-            letters = chr(65 + rem) + letters
-        return f"{self.name}!{letters}{row + 1}"
+        """The cell as a spreadsheet names it (0-based row and column): ``Sheet1!C5``."""
+        return f"{self.name}!{column_letters(column + 1)}{row + 1}"
 
     def find(
         self, label: str | tuple[str, ...], start_row: int = 0, end_row: int | None = None

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from model.cellref import CellRef
 from model.errors import ImportFailed, InvalidValue, MissingTitle
+from model.place_names import cell_name, table_name
 from model.template import Leaf, Section, Table, Template, available_templates, load_template
 from model.values import Value, normalize_number_text
 from readers.assemble import ImportResult, finish_import
 from readers.headings import printed_headings
-from readers.import_log import LogEntry, cell_name, note, table_name, warning
+from readers.import_log import LogEntry, note, warning
 from readers.labels import closest_hint, fold, same_label, strip_numbering
 from readers.lines import Line
 from readers.page_furniture import is_page_number, is_site_furniture
@@ -223,7 +224,7 @@ class _Reader:
                 where = raw[0][1] if raw else self.tokens[min(position, len(self.tokens) - 1)].where
                 self.log.append(
                     warning(
-                        f"未采用：{where}“{'·'.join(row.path) or table.title}”（{table_name(self.template, table.id)}）"
+                        f"未采用：{where}“{'·'.join(row.path) or table.title}”（{table_name(table)}）"
                         f"应有{count}个数，只找到{len(raw)}个，这一行留空"
                     )
                 )

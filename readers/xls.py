@@ -71,7 +71,7 @@ def _open(path: Path, data: bytes):  # type: ignore[no-untyped-def]
     import xlrd
 
     # xlrd reports damage on stdout, which is the CLI's output: its log goes nowhere.
-    # A merged range keeps its value in its top-left cell and leaves the rest empty, as openpyxl
+    # A merged range keeps its value in its top-left cell and leaves the rest empty, as readers/xlsx.py
     # reads .xlsx, so the placement needs no merge records (formatting_info stays off: faster, and
     # it spares the formatting records of damaged files).
     try:
@@ -120,15 +120,10 @@ def read_xls(path: Path) -> list[CellGrid] | list[Line]:
     if kind == "ole2":
         return read_biff(path)
     if kind == "zip":
-        import shutil
-        import tempfile
-
         from readers.xlsx import read_xlsx
 
-        with tempfile.TemporaryDirectory() as folder:  # openpyxl goes by the name's suffix
-            renamed = Path(folder) / f"{path.stem}.xlsx"
-            shutil.copyfile(path, renamed)
-            return read_xlsx(renamed)
+        # The xlsx reader goes by the content, not the name: no renamed copy, and messages keep the file's own name.
+        return read_xlsx(path)
     if kind == "markup":
         from readers.html import read_html
 

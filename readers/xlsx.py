@@ -30,7 +30,7 @@ from defusedxml.common import DefusedXmlException
 
 from model.errors import ImportFailed
 from readers.import_log import LogEntry, warning
-from readers.placement import CellGrid
+from readers.placement import CellGrid, column_letters
 
 MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_RATIO = 200
@@ -216,7 +216,7 @@ def _cells(  # type: ignore[no-untyped-def]
                 value = _cell_value(element, strings)
                 formula = next((child.text or "" for child in element if _local(child.tag) == "f"), None)
                 if value is None and formula is not None:
-                    formulas.append((f"{_letters(column)}{row}", formula))
+                    formulas.append((f"{column_letters(column)}{row}", formula))
             elif any(_local(child.tag) in ("v", "is") for child in element):
                 value = ""  # something is there; its value is not needed
             element.clear()
@@ -278,14 +278,6 @@ def _blank_by_formula(formula: str, cells: dict[tuple[int, int], object]) -> boo
         if any(cells.get((r, c)) is not None for r in range(top, bottom + 1) for c in range(left, right + 1)):
             return False
     return True
-
-
-def _letters(column: int) -> str:
-    letters = ""
-    while column:
-        column, rem = divmod(column - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def read_sheet(book: _Workbook, title: str, member: str, strings: list[str]) -> SheetRead:

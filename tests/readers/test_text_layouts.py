@@ -218,7 +218,7 @@ def test_header_repeated_on_a_new_page_is_not_the_total_row(filled, tmp_path):
 def test_a_mistyped_cell_is_refused_by_name_and_its_row_kept(filled, tmp_path):
     """One cell of table 四's row typed as 四 instead of 4: that cell is named in a warning (table, group,
     column), the row's other fourteen numbers are kept."""
-    from readers.import_log import cell_name
+    from model.place_names import cell_name
 
     text = text_layout(filled, tmp_path, "tab")
     rows = text.split("\n")

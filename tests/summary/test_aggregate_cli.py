@@ -13,7 +13,7 @@ from model.edits import SetCell
 from model.fileformat import load_report, save_report
 from model.template import load_template
 from tests.conftest import nianbao
-from tests.summary.helpers import FEE, ISSUED, NEW_NATURAL, unit, write_units
+from tests.summary.unit_reports import FEE, ISSUED, NEW_NATURAL, unit, write_units
 
 
 def run(capsys, *args: object) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ import pytest
 from model.aggregate import Unit, UnitsMismatch, aggregate, compare
 from model.errors import ReportFileError
 from model.fileformat import dumps, loads
-from tests.summary.helpers import FEE, ISSUED, unit
+from tests.summary.unit_reports import FEE, ISSUED, unit
 
 
 def units(*documents):

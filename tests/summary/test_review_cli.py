@@ -10,7 +10,7 @@ import openpyxl
 from main import main
 from model.fileformat import save_report
 from tests.conftest import EXAMPLE, ROOT
-from tests.summary.helpers import NEW_NATURAL, unit, write_units
+from tests.summary.unit_reports import NEW_NATURAL, unit, write_units
 
 PUBLISHED = ROOT / "tests" / "fixtures" / "published"
 

@@ -13,7 +13,7 @@ from model.fileformat import dumps, loads
 from model.rollforward import prior_of
 from readers.dispatch import read_report
 from tests.conftest import ROOT
-from tests.summary.helpers import FEE
+from tests.summary.unit_reports import FEE
 
 PUBLISHED = ROOT / "tests" / "fixtures" / "published"
 RC_TOTAL_PARTS = [CellRef("4", "cases", c) for c in ("rc_upheld", "rc_corrected")]

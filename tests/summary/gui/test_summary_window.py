@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 import gui.summary_window as summary_module
 from main import main as main_cli
 from model.fileformat import save_report
-from tests.summary.helpers import NEW_NATURAL, unit, write_units
+from tests.summary.unit_reports import NEW_NATURAL, unit, write_units
 
 
 def open_summary(qtbot, window):
