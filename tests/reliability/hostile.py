@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from model.fileformat import dumps, load_report
+from readers.placement import column_letters
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "qianjiang-cgj-2020.nianbao"
@@ -52,7 +53,7 @@ def merge_bomb() -> bytes:
 
 def many_merges() -> bytes:
     """Twenty thousand whole-column merged ranges."""
-    merges = "".join(f'<mergeCell ref="{_col(c)}1:{_col(c)}1048576"/>' for c in range(1, 16001))
+    merges = "".join(f'<mergeCell ref="{column_letters(c)}1:{column_letters(c)}1048576"/>' for c in range(1, 16001))
     cells = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 2001))
     return workbook(f"<sheetData>{cells}</sheetData><mergeCells>{merges}</mergeCells>".encode())
 
@@ -76,7 +77,9 @@ def huge_number_text(text: str) -> bytes:
 def overlapping_merges() -> bytes:
     """Nine values 1..9 in A1:C3 under the overlapping ranges A1:B2 and B2:C3 (Excel refuses such a file)."""
     rows = "".join(
-        f'<row r="{r}">' + "".join(f'<c r="{_col(c)}{r}"><v>{(r - 1) * 3 + c}</v></c>' for c in range(1, 4)) + "</row>"
+        f'<row r="{r}">'
+        + "".join(f'<c r="{column_letters(c)}{r}"><v>{(r - 1) * 3 + c}</v></c>' for c in range(1, 4))
+        + "</row>"
         for r in range(1, 4)
     )
     merges = '<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>'
@@ -85,14 +88,6 @@ def overlapping_merges() -> bytes:
 
 def formula_without_value() -> bytes:
     return workbook(b'<sheetData><row r="1"><c r="B1"><f>SUM(A1:A2)</f></c></row></sheetData>')
-
-
-def _col(number: int) -> str:
-    letters = ""
-    while number:
-        number, rem = divmod(number - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 HOSTILE_NUMBERS = [
